@@ -1,0 +1,222 @@
+/**
+ * The only reader of process.env (DESIGN.md §3, §8). Parsed once at start with zod;
+ * a bad value stops the start with a message that names the variable.
+ */
+import { z } from 'zod';
+
+const port = z.coerce
+  .number({ error: 'måste vara ett portnummer' })
+  .int('måste vara ett heltal')
+  .min(0, 'måste vara 0–65535')
+  .max(65535, 'måste vara 0–65535');
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const guid = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/, 'måste vara ett GUID')
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
+const rawEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: port.default(3978),
+  LOCAL_SHAREPOINT_PORT: port.default(5050),
+  GRAPH_BASE_URL: z.url({ error: 'måste vara en URL, t.ex. https://graph.microsoft.com/v1.0' }).optional(),
+  SHAREPOINT_SITE: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.-]+:\/.+$/, 'måste ha formen värdnamn:/sites/sökväg')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DATA_DIR: z.string().trim().min(1, 'får inte vara tom').default('.data'),
+  AUTH_MODE: z.enum(['dev', 'entra'], { error: "måste vara 'dev' eller 'entra'" }).default('dev'),
+  BOT_APP_ID: guid,
+  BOT_APP_PASSWORD: optionalText,
+  BOT_TENANT_ID: guid,
+  GRAPH_TENANT_ID: guid,
+  GRAPH_CLIENT_ID: guid,
+  GRAPH_CLIENT_SECRET: optionalText,
+  TIMEZONE: z
+    .string()
+    .trim()
+    .default('Europe/Stockholm')
+    .refine(isKnownTimeZone, 'är ingen känd tidszon (IANA), t.ex. Europe/Stockholm'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  readonly nodeEnv: 'development' | 'test' | 'production';
+  readonly port: number;
+  readonly localSharePointPort: number;
+  /** Graph v1.0 root, without a trailing slash */
+  readonly graphBaseUrl: string;
+  /** true when Graph is the embedded local SharePoint (started by `npm start`) */
+  readonly usesLocalSharePoint: boolean;
+  /** `hostname:/sites/path`, or undefined for the root site */
+  readonly sharePointSite: string | undefined;
+  readonly dataDir: string;
+  readonly authMode: 'dev' | 'entra';
+  readonly bot: {
+    readonly appId: string | undefined;
+    readonly appPassword: string | undefined;
+    readonly tenantId: string | undefined;
+  };
+  readonly graphAuth:
+    | { readonly kind: 'dev-token' }
+    | {
+        readonly kind: 'client-credentials';
+        readonly tenantId: string;
+        readonly clientId: string;
+        readonly clientSecret: string;
+      };
+  readonly timeZone: string;
+  readonly logLevel: z.infer<typeof rawEnvSchema>['LOG_LEVEL'];
+};
+
+/** Thrown when the environment is wrong; the message names every bad variable. */
+export class ConfigError extends Error {
+  readonly variables: readonly string[];
+  constructor(problems: readonly { variable: string; problem: string }[]) {
+    super(`Felaktig konfiguration:\n${problems.map((p) => `  ${p.variable}: ${p.problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.variables = problems.map((p) => p.variable);
+  }
+}
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('sv-SE', { timeZone: zone });
+    return true;
+  } catch {
+    // Intl throws RangeError for unknown zones: that is the answer, not a failure
+    return false;
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads and validates the settings. Pass an env object in tests; the default is process.env. */
+export function loadConfig(env: Env = process.env): Config {
+  const parsed = rawEnvSchema.safeParse(emptyToUndefined(env));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '?'),
+        problem: issue.message,
+      })),
+    );
+  }
+  const raw = parsed.data;
+  const problems: { variable: string; problem: string }[] = [];
+  const localGraph = `http://127.0.0.1:${raw.LOCAL_SHAREPOINT_PORT}/v1.0`;
+  const graphBaseUrl = (raw.GRAPH_BASE_URL ?? localGraph).replace(/\/+$/, '');
+  const usesLocalSharePoint = raw.GRAPH_BASE_URL === undefined;
+  const isProduction = raw.NODE_ENV === 'production';
+
+  if (isProduction && raw.AUTH_MODE === 'dev') {
+    problems.push({ variable: 'AUTH_MODE', problem: "'dev' är inte tillåtet när NODE_ENV=production" });
+  }
+  if (isProduction && raw.BOT_APP_ID === undefined) {
+    problems.push({
+      variable: 'BOT_APP_ID',
+      problem: 'krävs när NODE_ENV=production (en anonym bot är bara tillåten lokalt)',
+    });
+  }
+  if (raw.BOT_APP_ID !== undefined && raw.BOT_TENANT_ID === undefined) {
+    problems.push({ variable: 'BOT_TENANT_ID', problem: 'krävs när BOT_APP_ID är satt (single-tenant-bot)' });
+  }
+
+  const credentials = [raw.GRAPH_TENANT_ID, raw.GRAPH_CLIENT_ID, raw.GRAPH_CLIENT_SECRET];
+  const givenCredentials = credentials.filter((value) => value !== undefined).length;
+  let graphAuth: Config['graphAuth'] = { kind: 'dev-token' };
+  if (givenCredentials === 3 && raw.GRAPH_TENANT_ID && raw.GRAPH_CLIENT_ID && raw.GRAPH_CLIENT_SECRET) {
+    graphAuth = {
+      kind: 'client-credentials',
+      tenantId: raw.GRAPH_TENANT_ID,
+      clientId: raw.GRAPH_CLIENT_ID,
+      clientSecret: raw.GRAPH_CLIENT_SECRET,
+    };
+  } else if (givenCredentials > 0) {
+    for (const [name, value] of [
+      ['GRAPH_TENANT_ID', raw.GRAPH_TENANT_ID],
+      ['GRAPH_CLIENT_ID', raw.GRAPH_CLIENT_ID],
+      ['GRAPH_CLIENT_SECRET', raw.GRAPH_CLIENT_SECRET],
+    ] as const) {
+      if (value === undefined) {
+        problems.push({ variable: name, problem: 'saknas (alla tre GRAPH_*-uppgifter behövs tillsammans)' });
+      }
+    }
+  }
+  if (!usesLocalSharePoint && isGraphCloud(graphBaseUrl)) {
+    if (graphAuth.kind !== 'client-credentials') {
+      problems.push({
+        variable: 'GRAPH_CLIENT_ID',
+        problem: 'GRAPH_TENANT_ID, GRAPH_CLIENT_ID och GRAPH_CLIENT_SECRET krävs mot Microsoft Graph',
+      });
+    }
+    if (raw.SHAREPOINT_SITE === undefined) {
+      problems.push({
+        variable: 'SHAREPOINT_SITE',
+        problem: 'krävs mot Microsoft Graph, t.ex. contoso.sharepoint.com:/sites/insatsnavet',
+      });
+    }
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+
+  return Object.freeze({
+    nodeEnv: raw.NODE_ENV,
+    port: raw.PORT,
+    localSharePointPort: raw.LOCAL_SHAREPOINT_PORT,
+    graphBaseUrl,
+    usesLocalSharePoint,
+    sharePointSite: raw.SHAREPOINT_SITE,
+    dataDir: raw.DATA_DIR,
+    authMode: raw.AUTH_MODE,
+    bot: Object.freeze({
+      appId: raw.BOT_APP_ID,
+      appPassword: raw.BOT_APP_PASSWORD,
+      tenantId: raw.BOT_TENANT_ID,
+    }),
+    graphAuth: Object.freeze(graphAuth),
+    timeZone: raw.TIMEZONE,
+    logLevel: raw.LOG_LEVEL,
+  });
+}
+
+function isGraphCloud(url: string): boolean {
+  return /^https:\/\/graph\.microsoft\.(com|us)|^https:\/\/microsoftgraph\.chinacloudapi\.cn/.test(url);
+}
+
+function emptyToUndefined(env: Env): Record<string, string | undefined> {
+  const result: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(env)) {
+    result[key] = value === '' ? undefined : value;
+  }
+  return result;
+}
+
+/**
+ * Settings for `npm run local-sharepoint` and for tests' live-tenant switches.
+ * Kept here so that no other file reads process.env.
+ */
+export function readLocalSharePointSettings(env: Env = process.env): { port: number; dataDir: string } {
+  const schema = z.object({
+    LOCAL_SHAREPOINT_PORT: port.default(5050),
+    DATA_DIR: z.string().trim().min(1).default('.data'),
+  });
+  const parsed = schema.safeParse(emptyToUndefined(env));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '?'), problem: issue.message })),
+    );
+  }
+  return { port: parsed.data.LOCAL_SHAREPOINT_PORT, dataDir: parsed.data.DATA_DIR };
+}
