@@ -9,70 +9,25 @@
  * names; the demo data is validated against it. Changing a name here is a migration.
  */
 
-export const STAGES = [
-  'Idé',
-  'Ansökan',
-  'Inkommen',
-  'Beredning',
-  'Komplettering',
-  'Förslag till styrelsen',
-  'Beviljad',
-  'Avslagen',
-  'Avtal',
-  'Uppstart',
-  'Pågående',
-  'Avslutas',
-  'Avslutad',
-  'Avbruten',
-  'Återtagen',
-] as const;
-
-export const ROLES = [
-  'Styrelseledamot',
-  'Styrelseersättare',
-  'Ordförande',
-  'Beredningsgrupp',
-  'Förbundschef',
-  'Ekonom',
-  'Processledare',
-  'Nämndsekreterare',
-  'Projektledare',
-  'Projektägare',
-  'Styrgrupp',
-  'Firmatecknare',
-] as const;
-
-export const ORG_TYPES = ['Stat', 'Region', 'Kommun', 'Annan'] as const;
-export const INTERVENTION_KINDS = ['Individinriktad', 'Strukturell'] as const;
-export const BUDGET_CATEGORIES = [
-  'Personal',
-  'Lokaler',
-  'Kompetensutveckling',
-  'Utvärdering',
-  'Material',
-  'Övrigt',
-] as const;
-export const REQUISITION_STATUSES = ['Förväntad', 'Inkommen', 'Granskad', 'Attesterad', 'Betald', 'Avvisad'] as const;
-export const APPROVAL_SUBJECTS = ['Ansökan', 'Budgetändring', 'Planändring', 'Samarbetsavtal', 'Rekvisition'] as const;
-export const APPROVAL_STAGES = ['Styrgrupp', 'Förbundschef', 'Beredningsgrupp', 'Styrelse', 'Firmatecknare'] as const;
-export const APPROVAL_RULES = ['Alla', 'Majoritet', 'Först svarande', 'En per medlemsorganisation'] as const;
-export const APPROVAL_STATUSES = ['Pågår', 'Godkänd', 'Avslagen', 'Återkallad', 'Utgången'] as const;
-export const VOTE_DECISIONS = ['Godkänn', 'Avslå', 'Avstår'] as const;
-export const NOTIFICATION_KINDS = ['Godkännande', 'Påminnelse', 'Eskalering', 'Information'] as const;
-export const NOTIFICATION_STATUSES = ['Väntar', 'Skickad', 'Misslyckad'] as const;
-export const CONVERSATION_SCOPES = ['personal', 'channel', 'groupChat'] as const;
-export const MEETING_BODIES = ['Styrelse', 'Beredningsgrupp', 'Styrgrupp'] as const;
-export const AGREEMENT_STATUSES = ['Utkast', 'Under signering', 'Signerat', 'Ersatt'] as const;
-export const DOCUMENT_KINDS = [
-  'Ansökan',
-  'Bilaga',
-  'Fakturaspecifikation',
-  'Lägesrapport',
-  'Slutrapport',
-  'Metodhandbok',
-  'Utvärdering',
-  'Protokoll',
-] as const;
+import {
+  AGREEMENT_STATUSES,
+  APPROVAL_RULES,
+  APPROVAL_STAGES,
+  APPROVAL_STATUSES,
+  APPROVAL_SUBJECTS,
+  BUDGET_CATEGORIES,
+  CONVERSATION_SCOPES,
+  DOCUMENT_KINDS,
+  INTERVENTION_KINDS,
+  MEETING_BODIES,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_STATUSES,
+  ORG_TYPES,
+  REQUISITION_STATUSES,
+  ROLES,
+  STAGES,
+  VOTE_DECISIONS,
+} from '../domain/vocabulary.ts';
 
 /** The code's names for the lists (English); their SharePoint titles are in `title`. */
 export type ListKey =

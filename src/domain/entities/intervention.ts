@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { INTERVENTION_KINDS, STAGES } from '../vocabulary.ts';
+import { aadObjectId, amountKr, isoDate, itemId, stored } from './common.ts';
+
+/** An insats code: short, upper case, used in PeriodKeys such as `NOVA-2027-Q1`. */
+export const interventionCode = z
+  .string()
+  .regex(/^[A-ZÅÄÖ0-9]{2,12}$/, 'ska vara 2–12 versaler eller siffror, t.ex. NOVA');
+
+const longText = z.string().max(20_000).nullable();
+
+/** An insats (funded intervention) and its application texts. */
+export const newInterventionSchema = z.object({
+  title: z.string().trim().min(1).max(255),
+  code: interventionCode,
+  kind: z.enum(INTERVENTION_KINDS).nullable(),
+  stage: z.enum(STAGES),
+  ownerOrgId: itemId.nullable(),
+  partnerOrgIds: z.array(itemId),
+  projectLeaderAadId: aadObjectId.nullable(),
+  startDate: isoDate.nullable(),
+  endDate: isoDate.nullable(),
+  grantedAmount: amountKr.nullable(),
+  decisionDate: isoDate.nullable(),
+  decisionRef: z.string().max(255).nullable(),
+  diaryNumber: z.string().max(255).nullable(),
+  followUpRegistered: z.boolean(),
+  purpose: longText,
+  background: longText,
+  goals: longText,
+  targetGroup: longText,
+  methods: longText,
+  staffing: longText,
+  anchoring: longText,
+  implementationPlan: longText,
+});
+export const interventionSchema = newInterventionSchema.extend(stored);
+export type NewIntervention = z.infer<typeof newInterventionSchema>;
+export type Intervention = z.infer<typeof interventionSchema>;
