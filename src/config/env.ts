@@ -31,7 +31,7 @@ const rawEnvSchema = z.object({
   SHAREPOINT_SITE: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9.-]+:\/.+$/, 'måste ha formen värdnamn:/sites/sökväg')
+    .regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+:\/[^/].*$/, 'måste ha formen värdnamn:/sites/sökväg')
     .optional()
     .or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().trim().min(1, 'får inte vara tom').default('.data'),
@@ -53,6 +53,8 @@ const rawEnvSchema = z.object({
 export type Config = {
   readonly nodeEnv: 'development' | 'test' | 'production';
   readonly port: number;
+  /** 127.0.0.1 on a laptop; every interface in production (App Service routes to PORT) */
+  readonly listenHost: '127.0.0.1' | '0.0.0.0';
   readonly localSharePointPort: number;
   /** Graph v1.0 root, without a trailing slash */
   readonly graphBaseUrl: string;
@@ -174,6 +176,7 @@ export function loadConfig(env: Env = process.env): Config {
   return Object.freeze({
     nodeEnv: raw.NODE_ENV,
     port: raw.PORT,
+    listenHost: isProduction ? '0.0.0.0' : '127.0.0.1',
     localSharePointPort: raw.LOCAL_SHAREPOINT_PORT,
     graphBaseUrl,
     usesLocalSharePoint,

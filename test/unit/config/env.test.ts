@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, readLocalSharePointSettings } from '../../../src/config/env.ts';
+
+const GUID_A = '11111111-2222-3333-4444-555555555555';
+const GUID_B = '66666666-7777-8888-9999-aaaaaaaaaaaa';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('starts a laptop with no settings at all: local SharePoint on 5050, app on 3978, dev auth', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.localSharePointPort).toBe(5050);
+    expect(config.graphBaseUrl).toBe('http://127.0.0.1:5050/v1.0');
+    expect(config.usesLocalSharePoint).toBe(true);
+    expect(config.authMode).toBe('dev');
+    expect(config.timeZone).toBe('Europe/Stockholm');
+    expect(config.dataDir).toBe('.data');
+    expect(config.graphAuth).toEqual({ kind: 'dev-token' });
+    expect(config.listenHost).toBe('127.0.0.1');
+  });
+
+  it('follows LOCAL_SHAREPOINT_PORT in the local Graph URL', () => {
+    expect(loadConfig({ LOCAL_SHAREPOINT_PORT: '6060' }).graphBaseUrl).toBe('http://127.0.0.1:6060/v1.0');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', BOT_APP_ID: '', GRAPH_BASE_URL: '' }).port).toBe(3978);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ LOCAL_SHAREPOINT_PORT: '-1' }, 'LOCAL_SHAREPOINT_PORT'],
+    [{ AUTH_MODE: 'magic' }, 'AUTH_MODE'],
+    [{ GRAPH_BASE_URL: 'not a url' }, 'GRAPH_BASE_URL'],
+    [{ TIMEZONE: 'Europe/Vaxjo' }, 'TIMEZONE'],
+    [{ BOT_APP_ID: 'bot' }, 'BOT_APP_ID'],
+    [{ SHAREPOINT_SITE: 'https://contoso.sharepoint.com/sites/x' }, 'SHAREPOINT_SITE'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('stops on %o and names the variable', (env, variable) => {
+    const error = configError(env);
+    expect(error.variables).toContain(variable);
+    expect(error.message).toContain(variable);
+  });
+
+  it('refuses dev auth and an anonymous bot in production, naming both', () => {
+    const error = configError({ NODE_ENV: 'production' });
+    expect(error.variables).toEqual(expect.arrayContaining(['AUTH_MODE', 'BOT_APP_ID']));
+  });
+
+  it('needs a tenant for a bot app id (single-tenant bots only)', () => {
+    expect(configError({ BOT_APP_ID: GUID_A }).variables).toContain('BOT_TENANT_ID');
+  });
+
+  it('needs all three Graph credentials together', () => {
+    const error = configError({ GRAPH_CLIENT_ID: GUID_A });
+    expect(error.variables).toEqual(expect.arrayContaining(['GRAPH_TENANT_ID', 'GRAPH_CLIENT_SECRET']));
+  });
+
+  it('needs credentials and a site against Microsoft Graph', () => {
+    const error = configError({ GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0' });
+    expect(error.variables).toEqual(expect.arrayContaining(['GRAPH_CLIENT_ID', 'SHAREPOINT_SITE']));
+  });
+
+  it('accepts a complete production configuration', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      AUTH_MODE: 'entra',
+      BOT_APP_ID: GUID_A,
+      BOT_APP_PASSWORD: 'secret',
+      BOT_TENANT_ID: GUID_B,
+      GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0/',
+      GRAPH_TENANT_ID: GUID_B,
+      GRAPH_CLIENT_ID: GUID_A,
+      GRAPH_CLIENT_SECRET: 'secret',
+      SHAREPOINT_SITE: 'contoso.sharepoint.com:/sites/insatsnavet',
+    });
+    expect(config.usesLocalSharePoint).toBe(false);
+    expect(config.graphBaseUrl).toBe('https://graph.microsoft.com/v1.0');
+    expect(config.graphAuth).toEqual({
+      kind: 'client-credentials',
+      tenantId: GUID_B,
+      clientId: GUID_A,
+      clientSecret: 'secret',
+    });
+    expect(config.listenHost).toBe('0.0.0.0');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+});
+
+describe('readLocalSharePointSettings', () => {
+  it('reads the port and data dir with defaults', () => {
+    expect(readLocalSharePointSettings({})).toEqual({ port: 5050, dataDir: '.data' });
+    expect(readLocalSharePointSettings({ LOCAL_SHAREPOINT_PORT: '7070', DATA_DIR: '/tmp/x' })).toEqual({
+      port: 7070,
+      dataDir: '/tmp/x',
+    });
+  });
+
+  it('names a bad port', () => {
+    expect(() => readLocalSharePointSettings({ LOCAL_SHAREPOINT_PORT: 'x' })).toThrow(/LOCAL_SHAREPOINT_PORT/);
+  });
+});
