@@ -1,0 +1,42 @@
+/**
+ * `npm run provision`: creates or completes the SharePoint schema (lists, columns, indexes,
+ * libraries, default settings) on the configured site, and changes nothing on a second run.
+ * Against the embedded local SharePoint it starts one for the duration, on LOCAL_SHAREPOINT_PORT
+ * and DATA_DIR (stop `npm start` first, or it will find the port taken).
+ */
+import { startLocalSharePoint } from '../../../infra/local-sharepoint/server.ts';
+import { ConfigError, loadConfig } from '../../config/env.ts';
+import { createGraphClient } from '../../sharepoint/graph/create-graph-client.ts';
+import { provisionSchema } from '../../sharepoint/provisioning/provision-schema.ts';
+import { resolveSite } from '../../sharepoint/site.ts';
+import { createLogger } from '../logger.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const local = config.usesLocalSharePoint
+    ? await startLocalSharePoint({ port: config.localSharePointPort, dataDir: config.dataDir })
+    : undefined;
+  try {
+    const graph = createGraphClient({ baseUrl: local?.graphUrl ?? config.graphBaseUrl, auth: config.graphAuth, logger });
+    const site = await resolveSite(graph, config.sharePointSite);
+    const result = await provisionSchema(graph, site.id);
+    const created = [...result.created.lists, ...result.created.columns, ...result.created.settings];
+    console.log(`Webbplats: ${site.webUrl}`);
+    if (created.length === 0 && result.updated.columns.length === 0) {
+      console.log('Schemat var redan komplett – inget ändrades.');
+    } else {
+      console.log(`Skapade listor:      ${result.created.lists.join(', ') || '–'}`);
+      console.log(`Skapade kolumner:    ${result.created.columns.length}`);
+      console.log(`Ändrade kolumner:    ${result.updated.columns.join(', ') || '–'}`);
+      console.log(`Nya inställningar:   ${result.created.settings.join(', ') || '–'}`);
+    }
+  } finally {
+    await local?.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,26 @@
+/**
+ * `npm run bench`: performance figures measured in one run on this machine, each next to its
+ * baseline (a bare HTTP round trip on the same machine). Not a test: it prints, it does not judge.
+ */
+import { benchLocalSharePoint } from './local-sharepoint-bench.ts';
+import { benchProvisioning } from './provisioning-bench.ts';
+
+function print(title: string, figures: Record<string, number | string>): void {
+  console.log(`\n${title}`);
+  const width = Math.max(...Object.keys(figures).map((key) => key.length));
+  for (const [key, value] of Object.entries(figures)) {
+    const shown = typeof value === 'number' ? value.toLocaleString('sv-SE', { maximumFractionDigits: 2 }) : value;
+    console.log(`  ${key.padEnd(width)}  ${shown}`);
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`Insatsnavet bench — node ${process.version}, ${new Date().toISOString()}`);
+  print('Lokal SharePoint', await benchLocalSharePoint());
+  print('Provisionering (Graph-anrop räknade i den lokala SharePointens logg)', await benchProvisioning());
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
