@@ -18,7 +18,11 @@ async function main(): Promise<void> {
     ? await startLocalSharePoint({ port: config.localSharePointPort, dataDir: config.dataDir })
     : undefined;
   try {
-    const graph = createGraphClient({ baseUrl: local?.graphUrl ?? config.graphBaseUrl, auth: config.graphAuth, logger });
+    const graph = createGraphClient({
+      baseUrl: local?.graphUrl ?? config.graphBaseUrl,
+      auth: config.graphAuth,
+      logger,
+    });
     const site = await resolveSite(graph, config.sharePointSite);
     const result = await provisionSchema(graph, site.id);
     const created = [...result.created.lists, ...result.created.columns, ...result.created.settings];

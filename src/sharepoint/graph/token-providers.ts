@@ -1,0 +1,67 @@
+/**
+ * Where the bearer token comes from (DESIGN.md §3): a fixed development token for the local
+ * SharePoint, which accepts any, or an app-only token from Entra ID by client credentials.
+ * msal caches the token and renews it shortly before it expires, so asking per request is cheap.
+ */
+import { ConfidentialClientApplication } from '@azure/msal-node';
+import type { Config } from '../../config/env.ts';
+import { AppError } from '../../domain/app-error.ts';
+
+export type TokenProvider = () => Promise<string>;
+
+export const DEV_TOKEN = 'insatsnavet-dev-token';
+export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+export const DEFAULT_GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+
+export type TokenProviderOptions = {
+  /** `https://login.microsoftonline.com` unless a test or a national cloud says otherwise */
+  readonly authorityHost?: string;
+  readonly scopes?: readonly string[];
+};
+
+export function createTokenProvider(auth: Config['graphAuth'], options: TokenProviderOptions = {}): TokenProvider {
+  if (auth.kind === 'dev-token') {
+    return async () => DEV_TOKEN;
+  }
+  const authorityHost = (options.authorityHost ?? DEFAULT_AUTHORITY_HOST).replace(/\/+$/, '');
+  const isMicrosoftLogin = new URL(authorityHost).hostname === new URL(DEFAULT_AUTHORITY_HOST).hostname;
+  const app = new ConfidentialClientApplication({
+    auth: {
+      clientId: auth.clientId,
+      clientSecret: auth.clientSecret,
+      authority: `${authorityHost}/${auth.tenantId}`,
+      // msal only trusts other authority hosts when they are listed; skip instance discovery there.
+      ...(isMicrosoftLogin ? {} : { knownAuthorities: [new URL(authorityHost).host] }),
+    },
+  });
+  const scopes = [...(options.scopes ?? [DEFAULT_GRAPH_SCOPE])];
+  return async () => {
+    let token: string | undefined;
+    try {
+      const result = await app.acquireTokenByClientCredential({ scopes });
+      token = result?.accessToken;
+    } catch (error) {
+      throw tokenError(error, auth.tenantId, auth.clientId);
+    }
+    if (token === undefined || token === '') {
+      throw new AppError('UNAUTHENTICATED', 'Entra ID returned no access token for Graph', {
+        details: { tenantId: auth.tenantId, clientId: auth.clientId },
+      });
+    }
+    return token;
+  };
+}
+
+function tokenError(error: unknown, tenantId: string, clientId: string): AppError {
+  const errorCode =
+    typeof error === 'object' && error !== null && 'errorCode' in error ? String(error.errorCode) : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  // A network failure is the identity service being unreachable, not bad credentials.
+  const code = errorCode !== undefined && /network|timeout|endpoint_resolution/i.test(errorCode)
+    ? 'UPSTREAM_FAILED'
+    : 'UNAUTHENTICATED';
+  return new AppError(code, `Could not get a Graph token from Entra ID: ${message}`, {
+    details: { tenantId, clientId, errorCode },
+    cause: error,
+  });
+}
