@@ -29,7 +29,8 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
     // Graph has sent fractional seconds (`2.128`); wait the whole of it.
     return Math.ceil(Number(trimmed) * 1000);
   }
-  const at = Date.parse(trimmed);
+  // An HTTP date names its weekday and month; Date.parse alone would take "-5" for a year.
+  const at = /[A-Za-z]{3}/.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
   if (Number.isNaN(at)) {
     return undefined;
   }

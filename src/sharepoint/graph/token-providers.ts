@@ -5,7 +5,7 @@
  */
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import type { Config } from '../../config/env.ts';
-import { AppError } from '../../domain/app-error.ts';
+import { AppError, type AppErrorCode } from '../../domain/app-error.ts';
 
 export type TokenProvider = () => Promise<string>;
 
@@ -56,10 +56,13 @@ function tokenError(error: unknown, tenantId: string, clientId: string): AppErro
   const errorCode =
     typeof error === 'object' && error !== null && 'errorCode' in error ? String(error.errorCode) : undefined;
   const message = error instanceof Error ? error.message : String(error);
-  // A network failure is the identity service being unreachable, not bad credentials.
-  const code = errorCode !== undefined && /network|timeout|endpoint_resolution/i.test(errorCode)
-    ? 'UPSTREAM_FAILED'
-    : 'UNAUTHENTICATED';
+  // An unreachable identity service is not bad credentials, and a bad authority URL is ours to fix.
+  let code: AppErrorCode = 'UNAUTHENTICATED';
+  if (errorCode !== undefined && /network|timeout|endpoints?_resolution/i.test(errorCode)) {
+    code = 'UPSTREAM_FAILED';
+  } else if (errorCode !== undefined && /authority|url_parse/i.test(errorCode)) {
+    code = 'MISSING_CONFIG';
+  }
   return new AppError(code, `Could not get a Graph token from Entra ID: ${message}`, {
     details: { tenantId, clientId, errorCode },
     cause: error,

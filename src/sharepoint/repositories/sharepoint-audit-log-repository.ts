@@ -1,0 +1,52 @@
+import {
+  type AuditEntry,
+  auditEntrySchema,
+  type NewAuditEntry,
+  newAuditEntrySchema,
+} from '../../domain/entities/audit-entry.ts';
+import type { AuditLogRepository } from '../../domain/ports/audit-log-repository.ts';
+import { instantColumn, jsonColumn, textColumn } from './field-codecs.ts';
+import type { FieldMap } from './item-mapping.ts';
+import { type ListContext, ListTable } from './list-table.ts';
+import { filter } from './odata-filter.ts';
+
+const auditEntryFields: FieldMap<NewAuditEntry> = {
+  at: instantColumn('At'),
+  actorAadId: textColumn('ActorAadId'),
+  action: textColumn('Action'),
+  entityList: textColumn('EntityList'),
+  entityId: textColumn('EntityId'),
+  details: jsonColumn('Details'),
+};
+
+/** AuditLog (Händelselogg): append-only, so this adapter has no update or delete. */
+export class SharePointAuditLogRepository implements AuditLogRepository {
+  private readonly table: ListTable<NewAuditEntry, AuditEntry>;
+
+  constructor(context: ListContext) {
+    this.table = new ListTable(context, {
+      fields: auditEntryFields,
+      schema: auditEntrySchema,
+      newSchema: newAuditEntrySchema,
+      patchSchema: newAuditEntrySchema.partial(),
+      titleOf: (entry) => `${entry.action} ${entry.entityList} ${entry.entityId}`.slice(0, 255),
+    });
+  }
+
+  append(entry: NewAuditEntry): Promise<AuditEntry> {
+    return this.table.create(entry);
+  }
+
+  async listByEntity(entityId: string): Promise<AuditEntry[]> {
+    return chronological(await this.table.query({ filter: filter.eq('EntityId', entityId) }));
+  }
+
+  async listSince(at: string): Promise<AuditEntry[]> {
+    return chronological(await this.table.query({ filter: filter.ge('At', at) }));
+  }
+}
+
+/** sorted here rather than by $orderby, so one filter column per query is all SharePoint must index */
+function chronological(entries: AuditEntry[]): AuditEntry[] {
+  return entries.sort((a, b) => a.at.localeCompare(b.at) || Number(a.id) - Number(b.id));
+}

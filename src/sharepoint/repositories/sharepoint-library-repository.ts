@@ -1,0 +1,231 @@
+import { z } from 'zod';
+import { AppError, isAppError } from '../../domain/app-error.ts';
+import type { WriteOptions } from '../../domain/ports/common.ts';
+import type { FileUpload, FileVersion, LibraryRepository } from '../../domain/ports/library-repository.ts';
+import { sanitizeFileName, sanitizeFolderPath } from './file-name.ts';
+import { decodeItem, encodeFields, type FieldMap, selectClause } from './item-mapping.ts';
+import { invalidRowError, type ListContext, parseInput } from './list-table.ts';
+import { filter } from './odata-filter.ts';
+
+/** A library is a list (metadata, filters) with a drive (the files). */
+export type LibraryContext = ListContext & {
+  /** the library's drive id when known; otherwise it is looked up once from the list */
+  readonly driveId?: string;
+};
+
+export type LibrarySpec<File, Fields> = {
+  readonly fields: FieldMap<Fields>;
+  readonly schema: z.ZodType<File>;
+  readonly fieldsSchema: z.ZodType<Partial<Fields>>;
+};
+
+const listItemShape = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  '@odata.etag': z.string().optional(),
+  eTag: z.string().optional(),
+  fields: z.record(z.string(), z.unknown()),
+});
+
+const driveItemShape = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  size: z.number().optional(),
+  webUrl: z.string().optional(),
+  folder: z.unknown().optional(),
+  parentReference: z.object({ path: z.string().optional() }).optional(),
+});
+
+const versionShape = z.object({
+  id: z.string(),
+  lastModifiedDateTime: z.string(),
+  size: z.number().optional(),
+  lastModifiedBy: z.object({ user: z.object({ displayName: z.string().optional() }).optional() }).optional(),
+});
+
+/**
+ * A SharePoint document library: files go in through the drive (PUT …:/content), metadata
+ * through the file's list item; listing uses the list items so it can filter on the indexed
+ * Intervention column.
+ */
+export class SharePointLibraryRepository<File, Fields> implements LibraryRepository<File, Fields> {
+  private readonly context: LibraryContext;
+  private readonly spec: LibrarySpec<File, Fields>;
+  private readonly select: string;
+  private driveId: string | undefined;
+
+  constructor(context: LibraryContext, spec: LibrarySpec<File, Fields>) {
+    this.context = context;
+    this.spec = spec;
+    this.select = selectClause(spec.fields);
+    this.driveId = context.driveId;
+  }
+
+  async upload(upload: FileUpload<Fields>): Promise<File> {
+    const fields = encodeFields(this.spec.fields, parseInput(this.spec.fieldsSchema, upload.fields));
+    const drive = await this.drive();
+    const folder = sanitizeFolderPath(upload.folder);
+    const name = sanitizeFileName(upload.name);
+    const path = [...(folder === '' ? [] : folder.split('/')), name].map(encodeURIComponent).join('/');
+    const uploaded = driveItemShape.parse(
+      await this.context.graph.put(
+        `/drives/${drive}/root:/${path}:/content?@microsoft.graph.conflictBehavior=${upload.conflictBehavior}`,
+        upload.content,
+        { contentType: upload.contentType },
+      ),
+    );
+    if (Object.keys(fields).length > 0) {
+      try {
+        await this.context.graph.patch(`/drives/${drive}/items/${uploaded.id}/listItem/fields`, fields);
+      } catch (error) {
+        throw await this.undoUpload(drive, uploaded.id, upload, error);
+      }
+    }
+    const file = await this.findByDriveItemId(uploaded.id);
+    if (file === null) {
+      throw new AppError('UPSTREAM_FAILED', `uploaded ${uploaded.id} but cannot read it back`);
+    }
+    return file;
+  }
+
+  async listByIntervention(interventionId: string): Promise<File[]> {
+    const items = await this.context.graph.getAll(
+      `/sites/${this.context.siteId}/lists/${this.context.listId}/items?expand=fields(select=${this.select}),driveItem` +
+        `&$filter=${encodeURIComponent(filter.lookupEq('Intervention', interventionId))}`,
+    );
+    const files: File[] = [];
+    for (const item of items) {
+      const driveItem = driveItemShape.safeParse(Reflect.get(Object(item), 'driveItem'));
+      if (driveItem.success && driveItem.data.folder !== undefined) {
+        continue;
+      }
+      const decoded = this.decode(item, driveItem.success ? driveItem.data : undefined);
+      if (decoded.ok) {
+        files.push(decoded.value);
+      } else {
+        this.context.onInvalidRow(this.context.listKey, decoded.itemId, decoded.issues);
+      }
+    }
+    return files;
+  }
+
+  async findByDriveItemId(driveItemId: string): Promise<File | null> {
+    const drive = await this.drive();
+    let raw: unknown;
+    try {
+      raw = await this.context.graph.get(
+        `/drives/${drive}/items/${encodeURIComponent(driveItemId)}?expand=listItem(expand=fields(select=${this.select}))`,
+      );
+    } catch (error) {
+      if (isAppError(error) && error.code === 'NOT_FOUND') {
+        return null;
+      }
+      throw error;
+    }
+    const driveItem = driveItemShape.parse(raw);
+    const decoded = this.decode(Reflect.get(Object(raw), 'listItem'), driveItem);
+    if (!decoded.ok) {
+      this.context.onInvalidRow(this.context.listKey, decoded.itemId, decoded.issues);
+      throw invalidRowError(this.context.listKey, decoded.itemId, decoded.issues);
+    }
+    return decoded.value;
+  }
+
+  async download(driveItemId: string): Promise<Uint8Array> {
+    const drive = await this.drive();
+    return this.context.graph.getBytes(`/drives/${drive}/items/${encodeURIComponent(driveItemId)}/content`);
+  }
+
+  async versions(driveItemId: string): Promise<FileVersion[]> {
+    const drive = await this.drive();
+    const raw = await this.context.graph.getAll(`/drives/${drive}/items/${encodeURIComponent(driveItemId)}/versions`);
+    return raw.map((entry) => {
+      const version = versionShape.parse(entry);
+      return {
+        id: version.id,
+        lastModified: version.lastModifiedDateTime,
+        size: version.size ?? null,
+        modifiedBy: version.lastModifiedBy?.user?.displayName ?? null,
+      };
+    });
+  }
+
+  async updateFields(driveItemId: string, fields: Partial<Fields>, options: WriteOptions = {}): Promise<File> {
+    const drive = await this.drive();
+    const encoded = encodeFields(this.spec.fields, parseInput(this.spec.fieldsSchema, fields));
+    if (Object.keys(encoded).length > 0) {
+      const headers = options.etag === undefined ? undefined : { 'If-Match': options.etag };
+      await this.context.graph.patch(
+        `/drives/${drive}/items/${encodeURIComponent(driveItemId)}/listItem/fields`,
+        encoded,
+        {
+          headers,
+        },
+      );
+    }
+    const file = await this.findByDriveItemId(driveItemId);
+    if (file === null) {
+      throw new AppError('NOT_FOUND', `${this.context.listKey} file ${driveItemId} not found`);
+    }
+    return file;
+  }
+
+  private decode(listItem: unknown, driveItem: z.infer<typeof driveItemShape> | undefined) {
+    const item = listItemShape.safeParse(listItem);
+    const etag = item.success ? (item.data['@odata.etag'] ?? item.data.eTag) : undefined;
+    return decodeItem(
+      item.success ? { ...item.data, '@odata.etag': etag } : listItem,
+      this.spec.fields,
+      this.spec.schema,
+      {
+        driveItemId: driveItem?.id,
+        name: driveItem?.name,
+        size: driveItem?.size ?? 0,
+        webUrl: driveItem?.webUrl ?? '',
+        folder: folderOf(driveItem?.parentReference?.path),
+      },
+    );
+  }
+
+  /** concurrent first calls may both look the drive up; that is harmless and rare */
+  private async drive(): Promise<string> {
+    if (this.driveId === undefined) {
+      const drive = await this.context.graph.get(`/sites/${this.context.siteId}/lists/${this.context.listId}/drive`);
+      this.driveId = z.object({ id: z.string().min(1) }).parse(drive).id;
+    }
+    return this.driveId;
+  }
+
+  /**
+   * The metadata could not be set, so the file must not stay half-filed. A new file (fail,
+   * rename) is removed again; a replaced file keeps its new version, as removing it would also
+   * remove the older versions.
+   */
+  private async undoUpload(drive: string, driveItemId: string, upload: FileUpload<Fields>, error: unknown) {
+    if (upload.conflictBehavior === 'replace') {
+      return error;
+    }
+    try {
+      await this.context.graph.delete(`/drives/${drive}/items/${encodeURIComponent(driveItemId)}`);
+      return error;
+    } catch (cleanupError) {
+      return new AppError('UPSTREAM_FAILED', `metadata failed and the uploaded file ${driveItemId} remains`, {
+        cause: error,
+        details: { driveItemId, cleanupError: String(cleanupError) },
+      });
+    }
+  }
+}
+
+/** `/drives/{id}/root:/NOVA/2027` → `NOVA/2027`; the library root → '' */
+function folderOf(parentPath: string | undefined): string {
+  if (parentPath === undefined) {
+    return '';
+  }
+  const marker = parentPath.indexOf('root:');
+  const rest = marker === -1 ? '' : parentPath.slice(marker + 'root:'.length).replace(/^\/+/, '');
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    return rest;
+  }
+}

@@ -1,0 +1,55 @@
+import {
+  type Intervention,
+  type NewIntervention,
+  newInterventionSchema,
+} from '../../src/domain/entities/intervention.ts';
+import type { BulkResult, Patch, WriteOptions } from '../../src/domain/ports/common.ts';
+import type { InterventionRepository } from '../../src/domain/ports/intervention-repository.ts';
+import type { Stage } from '../../src/domain/vocabulary.ts';
+import { InMemoryTable } from './in-memory-table.ts';
+
+export class InMemoryInterventionRepository implements InterventionRepository {
+  readonly table = new InMemoryTable<NewIntervention>({
+    name: 'Interventions',
+    newSchema: newInterventionSchema,
+    patchSchema: newInterventionSchema.partial(),
+    unique: ['code'],
+    conflictMessage: 'Det finns redan en insats med den koden.',
+  });
+
+  async list(): Promise<Intervention[]> {
+    return this.table.all();
+  }
+
+  async findById(id: string): Promise<Intervention | null> {
+    return this.table.get(id);
+  }
+
+  async findByCode(code: string): Promise<Intervention | null> {
+    return this.table.where((row) => row.code.toLowerCase() === code.toLowerCase())[0] ?? null;
+  }
+
+  async listByStages(stages: readonly Stage[]): Promise<Intervention[]> {
+    return this.table.where((row) => stages.includes(row.stage));
+  }
+
+  async listByProjectLeader(aadObjectId: string): Promise<Intervention[]> {
+    return this.table.where((row) => row.projectLeaderAadId?.toLowerCase() === aadObjectId.toLowerCase());
+  }
+
+  async listEndingOnOrBefore(date: string): Promise<Intervention[]> {
+    return this.table.where((row) => row.endDate !== null && row.endDate <= date);
+  }
+
+  async create(intervention: NewIntervention): Promise<Intervention> {
+    return this.table.insert(intervention);
+  }
+
+  async createMany(interventions: readonly NewIntervention[]): Promise<BulkResult<Intervention>> {
+    return this.table.insertMany(interventions);
+  }
+
+  async update(id: string, patch: Patch<NewIntervention>, options?: WriteOptions): Promise<Intervention> {
+    return this.table.update(id, patch, options);
+  }
+}
