@@ -1,6 +1,7 @@
 /** What the request handler works with: the store, settings, clock and test controls. */
-import type { EmulatorRequest } from './http-types.ts';
+
 import type { FaultStore } from './faults.ts';
+import type { EmulatorRequest } from './http-types.ts';
 import type { QueryOptions } from './query-options.ts';
 import type { RequestLog } from './request-log.ts';
 import type { Db } from './store/sqlite.ts';

@@ -3,11 +3,7 @@ import type { RequestScope } from './context.ts';
 import { GraphError } from './errors.ts';
 
 function normalise(tag: string): string {
-  return tag
-    .replace(/^W\//, '')
-    .replace(/^"|"$/g, '')
-    .replace(/[{}]/g, '')
-    .toLowerCase();
+  return tag.replace(/^W\//, '').replace(/^"|"$/g, '').replace(/[{}]/g, '').toLowerCase();
 }
 
 /** Throws 400 for an unquoted ETag and 412 when none of the given tags is the current one. */

@@ -35,7 +35,9 @@ export class QueryOptions {
   /** the original query with `$skiptoken` replaced */
   withSkipToken(token: string): string {
     const kept = this.rawParts.filter((part) => {
-      const key = safeDecode(part.split('=')[0] ?? '').replace(/^\$/, '').toLowerCase();
+      const key = safeDecode(part.split('=')[0] ?? '')
+        .replace(/^\$/, '')
+        .toLowerCase();
       return key !== 'skiptoken';
     });
     kept.push(`$skiptoken=${encodeURIComponent(token)}`);

@@ -77,6 +77,8 @@ export type ListSpec = {
   readonly template: 'genericList' | 'documentLibrary';
   /** the Swedish display name of the built-in Title column (generic lists only) */
   readonly titleDisplayName?: string;
+  /** the Title column is the list's key (Settings): indexed and enforceUniqueValues */
+  readonly titleUnique?: boolean;
   readonly columns: readonly ColumnSpec[];
 };
 
@@ -319,6 +321,7 @@ export const SCHEMA: readonly ListSpec[] = [
     description: 'Förbundets inställningar: fakturaregel, påminnelser, gränsen för mindre ändringar.',
     template: 'genericList',
     titleDisplayName: 'Nyckel',
+    titleUnique: true,
     columns: [note('Value', 'Värde')],
   },
   {
@@ -338,7 +341,9 @@ export const SCHEMA: readonly ListSpec[] = [
   },
   {
     key: 'Documents',
-    title: 'Dokument',
+    // Not 'Dokument': that is the title of the default library ("Shared Documents") on every
+    // Swedish SharePoint site, which provisioning would otherwise adopt and fill with columns.
+    title: 'Insatsdokument',
     description: 'Ansökningar, bilagor, rapporter, protokoll och fakturaspecifikationer per insats.',
     template: 'documentLibrary',
     columns: [

@@ -40,7 +40,8 @@ describe.skipIf(!configured)('live Microsoft Graph', () => {
       graph,
       siteId: site.id,
       cleanup: async (listIds) => {
-        for (const listId of listIds) {
+        // Newest first: a list is deleted before the list its lookups point to.
+        for (const listId of [...listIds].reverse()) {
           await graph.delete(`/sites/${site.id}/lists/${listId}`);
         }
       },

@@ -42,11 +42,7 @@ function systemColumns(isLibrary: boolean): BuiltinColumn[] {
     system('FolderChildCount', 'Folder Child Count'),
   ];
   if (isLibrary) {
-    columns.push(
-      system('LinkFilename', 'Name'),
-      system('DocIcon', 'Type'),
-      system('FileSizeDisplay', 'File Size'),
-    );
+    columns.push(system('LinkFilename', 'Name'), system('DocIcon', 'Type'), system('FileSizeDisplay', 'File Size'));
   } else {
     columns.push(
       system('Attachments', 'Attachments', { boolean: {} }),

@@ -7,20 +7,15 @@ import type { z } from 'zod';
 import { GraphError, invalidRequest } from '../errors.ts';
 import { newGuid } from '../ids.ts';
 import { type ListRow, listByGuid, touchList } from '../store/catalog.ts';
-import {
-  columnsOfList,
-  insertColumn,
-  syncColumnIndexes,
-  updateColumnDefinition,
-} from '../store/columns.ts';
+import { columnsOfList, insertColumn, syncColumnIndexes, updateColumnDefinition } from '../store/columns.ts';
 import type { Db } from '../store/sqlite.ts';
 import {
   type ColumnDefinition,
   type ColumnKind,
   type ColumnRecord,
+  choiceDefaults,
   columnCreateSchema,
   columnPatchSchema,
-  choiceDefaults,
   FACETS,
   type Facet,
   facetOf,
@@ -41,7 +36,11 @@ export function zodMessage(error: z.ZodError): string {
 function rejectUnsupportedFacets(input: Record<string, unknown>): void {
   for (const facet of UNSUPPORTED_FACETS) {
     if (input[facet] !== undefined) {
-      throw new GraphError(400, 'notSupported', `Columns of type '${facet}' are not supported by the local SharePoint.`);
+      throw new GraphError(
+        400,
+        'notSupported',
+        `Columns of type '${facet}' are not supported by the local SharePoint.`,
+      );
     }
   }
 }
@@ -82,7 +81,10 @@ export function newColumnDefinition(db: Db, siteSeq: number, raw: unknown): Colu
   } else if (input.currency !== undefined) {
     definition.currency = { locale: input.currency.locale ?? 'en-us' };
   } else if (input.dateTime !== undefined) {
-    definition.dateTime = { displayAs: input.dateTime.displayAs ?? 'default', format: input.dateTime.format ?? 'dateTime' };
+    definition.dateTime = {
+      displayAs: input.dateTime.displayAs ?? 'default',
+      format: input.dateTime.format ?? 'dateTime',
+    };
   } else if (input.boolean !== undefined) {
     definition.boolean = {};
   } else if (input.choice !== undefined) {
@@ -90,12 +92,16 @@ export function newColumnDefinition(db: Db, siteSeq: number, raw: unknown): Colu
   } else if (input.lookup !== undefined) {
     const target = listByGuid(db, input.lookup.listId);
     if (target === undefined || target.siteSeq !== siteSeq) {
-      throw invalidRequest(`The lookup column '${input.name}' points at list '${input.lookup.listId}', which does not exist in this site.`);
+      throw invalidRequest(
+        `The lookup column '${input.name}' points at list '${input.lookup.listId}', which does not exist in this site.`,
+      );
     }
     const columnName = input.lookup.columnName ?? 'Title';
     const targetColumns = columnsOfList(db, target.seq);
     if (!targetColumns.some((column) => column.name === columnName)) {
-      throw invalidRequest(`The lookup column '${input.name}' shows '${columnName}', which is not a column of the target list.`);
+      throw invalidRequest(
+        `The lookup column '${input.name}' shows '${columnName}', which is not a column of the target list.`,
+      );
     }
     definition.lookup = {
       allowMultipleValues: input.lookup.allowMultipleValues ?? false,

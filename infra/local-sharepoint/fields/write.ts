@@ -146,7 +146,8 @@ function convertValue(column: ColumnRecord, key: string, value: unknown): FieldV
     return value;
   }
   if (definition.dateTime !== undefined) {
-    const normalised = typeof value === 'string' ? normaliseDateTime(value, definition.dateTime.format === 'dateOnly') : undefined;
+    const normalised =
+      typeof value === 'string' ? normaliseDateTime(value, definition.dateTime.format === 'dateOnly') : undefined;
     if (normalised === undefined) {
       throw typeError(key, value, 'an ISO 8601 date or date-time, e.g. 2027-04-30T00:00:00Z');
     }

@@ -13,8 +13,8 @@ import type { PageCursor, SortValue } from '../odata/skiptoken.ts';
 import { ODataSyntaxError } from '../odata/tokenizer.ts';
 import { valueExpression } from '../store/columns.ts';
 import { ITEM_COLUMNS, type ItemRow } from '../store/items.ts';
-import { foldText } from '../store/sqlite.ts';
 import type { Db } from '../store/sqlite.ts';
+import { foldText } from '../store/sqlite.ts';
 
 export const NON_INDEXED_PREFERENCE = 'honornonindexedquerieswarningmayfailrandomly';
 

@@ -79,7 +79,10 @@ export function defaultDrive(scope: RequestScope, site: SiteRow): DriveContext {
 }
 
 export function getDrive(scope: RequestScope, drive: DriveContext): EmulatorResponse {
-  return jsonResponse(200, { '@odata.context': `${scope.graphRoot}/$metadata#drives/$entity`, ...driveJson(scope, drive) });
+  return jsonResponse(200, {
+    '@odata.context': `${scope.graphRoot}/$metadata#drives/$entity`,
+    ...driveJson(scope, drive),
+  });
 }
 
 // ---------------------------------------------------------------- addressing
@@ -101,11 +104,7 @@ export function driveItemOf(scope: RequestScope, drive: DriveContext, id: string
 }
 
 /** Walks a relative path (already decoded segments) down from a folder; 404 if a step is missing. */
-export function driveItemByPath(
-  scope: RequestScope,
-  base: DriveItemRow,
-  segments: readonly string[],
-): DriveItemRow {
+export function driveItemByPath(scope: RequestScope, base: DriveItemRow, segments: readonly string[]): DriveItemRow {
   let current = base;
   for (const segment of segments) {
     const child = current.isFolder === 1 ? childByName(scope.ctx.db, current.id, segment) : undefined;
@@ -268,7 +267,7 @@ export function createChild(scope: RequestScope, drive: DriveContext, parent: Dr
   }
   if (body.folder === undefined) {
     throw invalidRequest(
-      "Only folders can be created with POST …/children (send \"folder\": {}); upload files with PUT …:/{name}:/content.",
+      'Only folders can be created with POST …/children (send "folder": {}); upload files with PUT …:/{name}:/content.',
     );
   }
   const behavior = conflictBehavior(
@@ -311,7 +310,10 @@ export function getDriveItem(scope: RequestScope, drive: DriveContext, item: Dri
 
 export function getChildren(scope: RequestScope, drive: DriveContext, item: DriveItemRow): EmulatorResponse {
   if (item.isFolder !== 1) {
-    return jsonResponse(200, { '@odata.context': `${driveContext(scope, drive)}/items('${item.id}')/children`, value: [] });
+    return jsonResponse(200, {
+      '@odata.context': `${driveContext(scope, drive)}/items('${item.id}')/children`,
+      value: [],
+    });
   }
   const top = pageSize(scope.query);
   const token = scope.query.system('skiptoken');
@@ -320,7 +322,12 @@ export function getChildren(scope: RequestScope, drive: DriveContext, item: Driv
     try {
       const cursor = decodeSkipToken(token);
       const [name, id] = cursor.keys;
-      if (name?.name !== 'FileLeafRef' || id?.name !== 'UniqueId' || typeof name.value !== 'string' || typeof id.value !== 'string') {
+      if (
+        name?.name !== 'FileLeafRef' ||
+        id?.name !== 'UniqueId' ||
+        typeof name.value !== 'string' ||
+        typeof id.value !== 'string'
+      ) {
         throw new SkipTokenError('it does not belong to a children listing');
       }
       after = { nameKey: name.value, id: id.value };
@@ -430,7 +437,10 @@ export function getDriveListItem(scope: RequestScope, drive: DriveContext, item:
     fields: fieldsExpansion(scope),
     select: selectList(scope),
   });
-  return jsonResponse(200, { '@odata.context': `${driveContext(scope, drive)}/items('${item.id}')/listItem/$entity`, ...json });
+  return jsonResponse(200, {
+    '@odata.context': `${driveContext(scope, drive)}/items('${item.id}')/listItem/$entity`,
+    ...json,
+  });
 }
 
 export function getDriveListItemFields(scope: RequestScope, drive: DriveContext, item: DriveItemRow): EmulatorResponse {

@@ -47,7 +47,11 @@ export function fieldsExpansion(scope: RequestScope): FieldsExpansion {
   let expansion: FieldsExpansion;
   for (const clause of parseExpand(expand)) {
     if (clause.name !== 'fields') {
-      throw new GraphError(400, 'notSupported', `$expand=${clause.name} on list items is not supported by the local SharePoint.`);
+      throw new GraphError(
+        400,
+        'notSupported',
+        `$expand=${clause.name} on list items is not supported by the local SharePoint.`,
+      );
     }
     expansion = { select: clause.select };
   }
@@ -211,10 +215,13 @@ export function updateFields(scope: RequestScope, site: SiteRow, list: ListRow, 
 export function updateItem(scope: RequestScope, site: SiteRow, list: ListRow, row: ItemRow): EmulatorResponse {
   const body = readJsonObject(scope);
   const columns = columnsOfList(scope.ctx.db, list.seq);
-  const updated =
-    body.fields === undefined
-      ? (checkIfMatch(scope, itemETag(row)), row)
-      : patchListItemFields(scope, list, columns, row, body.fields);
+  let updated = row;
+  if (body.fields === undefined) {
+    // nothing to change, but a stale eTag is still reported
+    checkIfMatch(scope, itemETag(row));
+  } else {
+    updated = patchListItemFields(scope, list, columns, row, body.fields);
+  }
   const [json] = listItemsJson(scope, site, list, columns, [updated], { fields: { select: undefined } });
   return jsonResponse(200, { '@odata.context': `${itemsContext(scope, site, list)}/$entity`, ...json });
 }

@@ -11,17 +11,20 @@ import { readJsonObject } from '../json-body.ts';
 import { parseExpand } from '../odata/expand-parser.ts';
 import { parseFilter } from '../odata/filter-parser.ts';
 import { ODataSyntaxError } from '../odata/tokenizer.ts';
+import { listJson, siteIdOf, siteJson } from '../shapes/site.ts';
 import { insertList, type ListRow, listByTitle, listsOfSite, type SiteRow } from '../store/catalog.ts';
 import { columnByGuidOrName, columnsOfList, dropColumnIndexes, insertColumn } from '../store/columns.ts';
 import { dropOrphanBlobs, insertDriveItem } from '../store/drives.ts';
-import { listJson, siteIdOf, siteJson } from '../shapes/site.ts';
 
 function siteContext(scope: RequestScope, site: SiteRow): string {
   return `${scope.graphRoot}/$metadata#sites('${encodeURIComponent(siteIdOf(scope, site))}')`;
 }
 
 export function getSite(scope: RequestScope, site: SiteRow): EmulatorResponse {
-  return jsonResponse(200, { '@odata.context': `${scope.graphRoot}/$metadata#sites/$entity`, ...siteJson(scope, site) });
+  return jsonResponse(200, {
+    '@odata.context': `${scope.graphRoot}/$metadata#sites/$entity`,
+    ...siteJson(scope, site),
+  });
 }
 
 function expandsColumns(scope: RequestScope): boolean {
@@ -32,7 +35,11 @@ function expandsColumns(scope: RequestScope): boolean {
   const clauses = parseExpand(expand);
   for (const clause of clauses) {
     if (clause.name !== 'columns') {
-      throw new GraphError(400, 'notSupported', `$expand=${clause.name} on lists is not supported by the local SharePoint.`);
+      throw new GraphError(
+        400,
+        'notSupported',
+        `$expand=${clause.name} on lists is not supported by the local SharePoint.`,
+      );
     }
   }
   return clauses.length > 0;

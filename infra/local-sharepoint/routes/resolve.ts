@@ -20,7 +20,12 @@ import { type ItemRow, itemById } from '../store/items.ts';
 export type SiteAddress =
   | { readonly kind: 'root' }
   | { readonly kind: 'path'; readonly hostname: string; readonly path: string }
-  | { readonly kind: 'id'; readonly hostname: string | undefined; readonly siteGuid: string; readonly webGuid: string | undefined }
+  | {
+      readonly kind: 'id';
+      readonly hostname: string | undefined;
+      readonly siteGuid: string;
+      readonly webGuid: string | undefined;
+    }
   | { readonly kind: 'invalid'; readonly text: string };
 
 /** Reads `root`, `{hostname}`, `{hostname},{guid},{guid}`, `{hostname},{guid}` or `{guid}`. */
@@ -79,7 +84,9 @@ export function resolveList(scope: RequestScope, site: SiteRow, reference: strin
   const db = scope.ctx.db;
   const list = isGuid(reference) ? listByGuid(db, reference) : listByTitle(db, site.seq, reference);
   if (list === undefined || list.siteSeq !== site.seq) {
-    throw itemNotFound(`List '${reference}' does not exist at site with URL '${`https://${scope.ctx.hostname}${site.path}`}'.`);
+    throw itemNotFound(
+      `List '${reference}' does not exist at site with URL '${`https://${scope.ctx.hostname}${site.path}`}'.`,
+    );
   }
   return list;
 }

@@ -1,11 +1,11 @@
 /** drive and driveItem resources (graph.md §2.5). */
 import type { RequestScope } from '../context.ts';
-import type { DriveContext } from '../routes/resolve.ts';
 import { mimeTypeFor } from '../mime-types.ts';
+import type { DriveContext } from '../routes/resolve.ts';
 import { childCount, currentVersion, type DriveItemRow, pathNames, treeSize } from '../store/drives.ts';
 import { itemById } from '../store/items.ts';
-import { listWebUrl, siteIdOf } from './site.ts';
 import { userIdentity } from './list-item.ts';
+import { listWebUrl, siteIdOf } from './site.ts';
 
 /** a generous quota that never runs out locally */
 const QUOTA_TOTAL = 27_487_790_694_400;

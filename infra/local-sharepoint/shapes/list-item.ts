@@ -63,7 +63,9 @@ export function listItemsJson(
   options: ItemRenderOptions,
 ): Record<string, unknown>[] {
   const lookups =
-    options.fields === undefined ? new Map<number, Map<number, string>>() : collectLookupValues(scope.ctx.db, columns, rows);
+    options.fields === undefined
+      ? new Map<number, Map<number, string>>()
+      : collectLookupValues(scope.ctx.db, columns, rows);
   const library = libraryDetails(scope, list, rows);
   const siteId = siteIdOf(scope, site);
   const listUrl = listWebUrl(scope, site, list);

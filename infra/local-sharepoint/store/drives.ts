@@ -133,7 +133,17 @@ export function insertDriveItem(
 ): DriveItemRow {
   db.prepare(
     'INSERT INTO drive_items (id, list_seq, item_id, parent_id, name, name_key, is_folder, created, modified, content_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)',
-  ).run(item.id, item.listSeq, item.itemId, item.parentId, item.name, nameKey(item.name), item.isFolder ? 1 : 0, now, now);
+  ).run(
+    item.id,
+    item.listSeq,
+    item.itemId,
+    item.parentId,
+    item.name,
+    nameKey(item.name),
+    item.isFolder ? 1 : 0,
+    now,
+    now,
+  );
   const row = driveItemById(db, item.id);
   if (row === undefined) {
     throw new Error('drive item vanished after insert');

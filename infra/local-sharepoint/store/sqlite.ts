@@ -137,7 +137,9 @@ export function writeMeta(db: Db, key: string, value: string): void {
 /** Empties every table and drops the per-list indexes: the state of a fresh data dir. */
 export function wipeDatabase(db: Db): void {
   const dynamic = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND (name LIKE 'ix\\_c%' ESCAPE '\\' OR name LIKE 'ux\\_c%' ESCAPE '\\')")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND (name LIKE 'ix\\_c%' ESCAPE '\\' OR name LIKE 'ux\\_c%' ESCAPE '\\')",
+    )
     .all() as { name: string }[];
   for (const index of dynamic) {
     db.exec(`DROP INDEX IF EXISTS "${index.name}"`);

@@ -3,22 +3,21 @@
  * with our own middleware chain — auth → retry → User-Agent → logging/timeout → fetch — and
  * every failure turned into AppError here, so no GraphError or header reaches a caller.
  *
- * Responses are read raw (ResponseType.RAW) and parsed by us: the SDK would throw its own
- * error shapes for non-2xx answers, and its URL parser only understands https hosts.
+ * Paths are made relative to the version root before the SDK sees them: its URL parser only
+ * understands https hosts, and a nextLink of the local SharePoint is http.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { Client, type GraphRequest, HTTPMessageHandler, ResponseType } from '@microsoft/microsoft-graph-client';
+import { Client, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import type { Config } from '../../config/env.ts';
-import { AppError, isAppError } from '../../domain/app-error.ts';
+import { AppError } from '../../domain/app-error.ts';
 import { AuthMiddleware } from './auth-middleware.ts';
 import { executeBatch } from './batch.ts';
 import type { GraphBatchRequest, GraphClient, GraphRequestOptions, GraphUploadOptions } from './graph-client.ts';
+import { createExchange, type Method, readBody, readJson, throwFailure } from './graph-exchange.ts';
 import { type GraphLogger, SILENT_LOGGER } from './graph-logger.ts';
-import { type GraphRoot, parseGraphRoot, pathForDetails, toGraphPath } from './graph-url.ts';
+import { type GraphRoot, parseGraphRoot, pathForDetails } from './graph-url.ts';
 import { LoggingMiddleware } from './logging-middleware.ts';
-import { mapGraphError, mapTransportError } from './map-graph-error.ts';
-import { RequestState } from './middleware-context.ts';
 import { RetryMiddleware } from './retry-middleware.ts';
 import { createTokenProvider } from './token-providers.ts';
 import { DEFAULT_USER_AGENT, UserAgentMiddleware } from './user-agent-middleware.ts';
@@ -44,8 +43,6 @@ export type CreateGraphClientOptions = {
   readonly now?: () => number;
   readonly random?: () => number;
 };
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 const DEFAULT_MAX_RETRIES = 5;
 const DEFAULT_MAX_RETRY_AFTER_MS = 180_000;
@@ -149,105 +146,6 @@ export function createGraphClient(options: CreateGraphClientOptions): GraphClien
     batch: (requests: readonly GraphBatchRequest[]) =>
       executeBatch(requests, (body) => requestJson('POST', '/$batch', body), retryPolicy),
   };
-}
-
-type Exchanged = {
-  readonly response: Response;
-  readonly method: Method;
-  readonly path: string;
-  readonly retries: number;
-};
-
-/** Sends one request through the middleware chain; a response of any status comes back. */
-function createExchange(client: Client, root: GraphRoot) {
-  return async (method: Method, pathOrUrl: string, body: unknown, options: GraphUploadOptions): Promise<Exchanged> => {
-    const path = toGraphPath(pathOrUrl, root);
-    const state = new RequestState();
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.contentType !== undefined) {
-      headers['Content-Type'] = options.contentType;
-    }
-    const request = client.api(path).responseType(ResponseType.RAW).middlewareOptions([state]).headers(headers);
-    try {
-      const response: unknown = await send(request, method, body);
-      if (!(response instanceof Response)) {
-        throw new Error('the Graph SDK returned no response');
-      }
-      return { response, method, path, retries: state.retries };
-    } catch (error) {
-      if (state.failure !== undefined) {
-        throw state.failure;
-      }
-      if (isAppError(error)) {
-        throw error;
-      }
-      throw mapTransportError(error, method, pathForDetails(path));
-    }
-  };
-}
-
-function send(request: GraphRequest, method: Method, body: unknown): Promise<unknown> {
-  switch (method) {
-    case 'GET':
-      return request.get();
-    case 'POST':
-      return request.post(body);
-    case 'PATCH':
-      return request.patch(body);
-    case 'PUT':
-      return request.put(body);
-    case 'DELETE':
-      return request.delete();
-  }
-}
-
-async function readJson(sent: Exchanged): Promise<unknown> {
-  if (!sent.response.ok) {
-    return throwFailure(sent);
-  }
-  const text = await readBody(sent, (response) => response.text());
-  if (text === '') {
-    return undefined;
-  }
-  const contentType = sent.response.headers.get('Content-Type') ?? '';
-  if (!/json/i.test(contentType)) {
-    return text;
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new AppError('UPSTREAM_FAILED', `Graph ${sent.method} ${pathForDetails(sent.path)} returned invalid JSON`, {
-      details: { status: sent.response.status, method: sent.method, path: pathForDetails(sent.path) },
-      cause: error,
-    });
-  }
-}
-
-async function throwFailure(sent: Exchanged): Promise<never> {
-  const text = await readBody(sent, (response) => response.text());
-  let body: unknown = text;
-  try {
-    body = text === '' ? undefined : (JSON.parse(text) as unknown);
-  } catch {
-    // not JSON (a proxy's HTML page, say): the text itself goes into the error
-    body = text;
-  }
-  throw mapGraphError({
-    status: sent.response.status,
-    body,
-    method: sent.method,
-    path: pathForDetails(sent.path),
-    retries: sent.retries,
-  });
-}
-
-/** Reading a body can still fail (connection reset, timeout) after the status arrived. */
-async function readBody<T>(sent: Exchanged, read: (response: Response) => Promise<T>): Promise<T> {
-  try {
-    return await read(sent.response);
-  } catch (error) {
-    throw mapTransportError(error, sent.method, pathForDetails(sent.path));
-  }
 }
 
 /** The SDK re-wraps typed arrays by their whole underlying buffer; a Buffer view is sent as is. */

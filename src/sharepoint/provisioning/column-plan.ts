@@ -32,14 +32,24 @@ export function planColumns(
   const warnings: string[] = [];
 
   const title = byName.get('Title');
-  if (spec.titleDisplayName !== undefined && title !== undefined && title.displayName !== spec.titleDisplayName) {
-    writes.push({
-      label: `${spec.key}.Title`,
-      kind: 'update',
-      method: 'PATCH',
-      url: `${columnsUrl}/${title.id}`,
-      body: { displayName: spec.titleDisplayName },
-    });
+  if (title !== undefined) {
+    const patch: Record<string, unknown> = {};
+    if (spec.titleDisplayName !== undefined && title.displayName !== spec.titleDisplayName) {
+      patch.displayName = spec.titleDisplayName;
+    }
+    if (spec.titleUnique === true && (title.indexed !== true || title.enforceUniqueValues !== true)) {
+      patch.indexed = true;
+      patch.enforceUniqueValues = true;
+    }
+    if (Object.keys(patch).length > 0) {
+      writes.push({
+        label: `${spec.key}.Title`,
+        kind: 'update',
+        method: 'PATCH',
+        url: `${columnsUrl}/${title.id}`,
+        body: patch,
+      });
+    }
   }
 
   for (const column of spec.columns) {

@@ -164,6 +164,15 @@ describe('provisionSchema on the local SharePoint', () => {
     expect(Object.fromEntries([...settings].map(([key, row]) => [key, row.value]))).toEqual(SETTING_DEFAULTS);
   });
 
+  it('makes the Settings key (Title) unique, so a setting cannot exist twice', async () => {
+    const itemsUrl = `/sites/${sp.siteId}/lists/${first.listIds.Settings}/items`;
+    await expect(sp.graph.post(itemsUrl, { fields: { Title: 'andring.grans-kr', Value: '1' } })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    const settings = await readSettings(sp.graph, sp.siteId, first.listIds.Settings);
+    expect(settings.get('andring.grans-kr')?.value).toBe(SETTING_DEFAULTS['andring.grans-kr']);
+  });
+
   it('finds the drive of each library', async () => {
     for (const key of ['Agreements', 'Documents'] as const) {
       const drive = z
@@ -273,14 +282,15 @@ describe('provisionSchema on the local SharePoint', () => {
 
   it('completes a half-provisioned site', async () => {
     const siteId = await sp.createSite();
-    // Someone started: Members complete, Interventions created by hand with only two columns.
+    // Someone started: Members complete, Interventions created by hand with two columns, Code
+    // without its index and unique constraint.
     await provisionSchema(sp.graph, siteId, { schema: [listSpec('Members')], settings: {} });
     const members = (await readLists(sp.graph, siteId)).find((list) => list.displayName === 'Medlemmar');
     await sp.graph.post(`/sites/${siteId}/lists`, {
       displayName: 'Insatser',
       list: { template: 'genericList' },
       columns: [
-        { name: 'Code', displayName: 'Kod', text: { allowMultipleLines: false, maxLength: 255 } },
+        { name: 'Code', displayName: 'Kod', required: true, text: { allowMultipleLines: false, maxLength: 255 } },
         {
           name: 'OwnerOrg',
           displayName: 'Projektägare (organisation)',
