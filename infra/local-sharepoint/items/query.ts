@@ -30,7 +30,7 @@ export type QueryField = {
   readonly indexed: boolean;
 };
 
-type Bound = string | number | null;
+export type Bound = string | number | null;
 
 export type CompiledQuery = {
   readonly where: string;
@@ -241,13 +241,16 @@ export type ItemPage = { rows: ItemRow[]; next: PageCursor | undefined };
  * One page of items. The list's seq goes into the SQL as a literal: SQLite only uses a partial
  * index (`WHERE list_seq = N`) when the query names the same constant.
  */
-export function queryItemPage(
-  db: Db,
+/**
+ * The SQL of one page. The list's seq goes in as a literal: SQLite only uses a partial index
+ * (`WHERE list_seq = N`) when the query names the same constant.
+ */
+export function itemPageSql(
   listSeq: number,
   query: CompiledQuery,
   top: number,
   cursor: PageCursor | undefined,
-): ItemPage {
+): { sql: string; params: Bound[] } {
   const params: Bound[] = [...query.params];
   let keyset = '1';
   if (cursor !== undefined) {
@@ -266,7 +269,19 @@ export function queryItemPage(
     ...query.sort.map((key) => `${key.field.expression} ${key.direction === 'asc' ? 'ASC' : 'DESC'}`),
     'item_id ASC',
   ].join(', ');
-  const sql = `SELECT ${ITEM_COLUMNS}${sortColumns} FROM items WHERE list_seq = ${Math.trunc(listSeq)} AND ${query.where} AND ${keyset} ORDER BY ${orderBy} LIMIT ${top + 1}`;
+  const sql = `SELECT ${ITEM_COLUMNS}${sortColumns} FROM items WHERE list_seq = ${Math.trunc(listSeq)} AND ${query.where} AND ${keyset} ORDER BY ${orderBy} LIMIT ${Math.trunc(top) + 1}`;
+  return { sql, params };
+}
+
+/** One page of items, and the cursor of the next page when there is one. */
+export function queryItemPage(
+  db: Db,
+  listSeq: number,
+  query: CompiledQuery,
+  top: number,
+  cursor: PageCursor | undefined,
+): ItemPage {
+  const { sql, params } = itemPageSql(listSeq, query, top, cursor);
   const rows = db.prepare(sql).all(...params) as PageRow[];
   if (rows.length <= top) {
     return { rows, next: undefined };

@@ -2,7 +2,11 @@ import type { NewNotification, Notification } from '../entities/notification.ts'
 import type { NotificationStatus } from '../vocabulary.ts';
 import type { Patch, WriteOptions } from './common.ts';
 
-/** The outcome of claiming a notification key: whoever created the row owns the send. */
+/**
+ * The outcome of claiming a notification key: whoever created the row owns the send. `existing`
+ * can be a row this instance wrote itself when a retried POST succeeded twice; callers decide by
+ * its status (Väntar with no ActivityId: not sent yet).
+ */
 export type ClaimResult =
   | { readonly claimed: true; readonly notification: Notification }
   | { readonly claimed: false; readonly existing: Notification };

@@ -1,3 +1,5 @@
+import { AppError } from '../../domain/app-error.ts';
+
 /**
  * Builders for the `$filter` of list-item queries. SharePoint only accepts indexed columns in
  * `$filter`/`$orderby` (schema.ts `indexed`), so finders are built from these helpers and the
@@ -39,7 +41,12 @@ export const filter = {
   le: (column: string, value: FilterValue): string => `${path(column)} le ${literal(value)}`,
   ge: (column: string, value: FilterValue): string => `${path(column)} ge ${literal(value)}`,
   /** a single lookup compared by id: `fields/InterventionLookupId eq 5` */
-  lookupEq: (column: string, id: string): string => `${path(`${column}LookupId`)} eq ${Number.parseInt(id, 10)}`,
+  lookupEq: (column: string, id: string): string => {
+    if (!/^[1-9]\d*$/.test(id)) {
+      throw new AppError('INVALID_INPUT', `not a list item id: '${id}'`);
+    }
+    return `${path(`${column}LookupId`)} eq ${id}`;
+  },
   /** a date-only column compared with a date written as SharePoint stores it */
   dateLe: (column: string, date: string): string => `${path(column)} le ${odataString(`${date}T00:00:00Z`)}`,
   dateGe: (column: string, date: string): string => `${path(column)} ge ${odataString(`${date}T00:00:00Z`)}`,

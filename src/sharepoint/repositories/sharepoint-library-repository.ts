@@ -4,6 +4,7 @@ import type { WriteOptions } from '../../domain/ports/common.ts';
 import type { FileUpload, FileVersion, LibraryRepository } from '../../domain/ports/library-repository.ts';
 import { batchResponseError } from './batch-error.ts';
 import { sanitizeFileName, sanitizeFolderPath } from './file-name.ts';
+import { parseGraphResponse } from './graph-response.ts';
 import { decodeItem, encodeFields, type FieldMap, selectClause } from './item-mapping.ts';
 import { invalidRowError, type ListContext, parseInput } from './list-table.ts';
 import { filter } from './odata-filter.ts';
@@ -67,16 +68,21 @@ export class SharePointLibraryRepository<File, Fields> implements LibraryReposit
     const folder = sanitizeFolderPath(upload.folder);
     const name = sanitizeFileName(upload.name);
     const path = [...(folder === '' ? [] : folder.split('/')), name].map(encodeURIComponent).join('/');
-    const uploaded = driveItemShape.parse(
+    const uploaded = parseGraphResponse(
+      driveItemShape,
       await this.context.graph.put(
         `/drives/${drive}/root:/${path}:/content?@microsoft.graph.conflictBehavior=${upload.conflictBehavior}`,
         upload.content,
         { contentType: upload.contentType },
       ),
+      'drive item',
     );
     if (Object.keys(fields).length > 0) {
       try {
-        await this.context.graph.patch(`/drives/${drive}/items/${uploaded.id}/listItem/fields`, fields);
+        await this.context.graph.patch(
+          `/drives/${drive}/items/${encodeURIComponent(uploaded.id)}/listItem/fields`,
+          fields,
+        );
       } catch (error) {
         throw await this.undoUpload(drive, uploaded.id, upload, error);
       }
@@ -116,7 +122,7 @@ export class SharePointLibraryRepository<File, Fields> implements LibraryReposit
           ? new AppError('UPSTREAM_FAILED', `no batch response for the drive item of ${item.id}`)
           : batchResponseError(response, 'GET', `${itemsPath}/${item.id}/driveItem`);
       }
-      const driveItem = driveItemShape.parse(response.body);
+      const driveItem = parseGraphResponse(driveItemShape, response.body, 'drive item');
       if (driveItem.folder !== undefined) {
         continue;
       }
@@ -146,7 +152,7 @@ export class SharePointLibraryRepository<File, Fields> implements LibraryReposit
       }
       throw error;
     }
-    const decoded = this.decode(raw[1], driveItemShape.parse(raw[0]));
+    const decoded = this.decode(raw[1], parseGraphResponse(driveItemShape, raw[0], 'drive item'));
     if (!decoded.ok) {
       this.context.onInvalidRow(this.context.listKey, decoded.itemId, decoded.issues);
       throw invalidRowError(this.context.listKey, decoded.itemId, decoded.issues);
@@ -163,7 +169,7 @@ export class SharePointLibraryRepository<File, Fields> implements LibraryReposit
     const drive = await this.drive();
     const raw = await this.context.graph.getAll(`/drives/${drive}/items/${encodeURIComponent(driveItemId)}/versions`);
     return raw.map((entry) => {
-      const version = versionShape.parse(entry);
+      const version = parseGraphResponse(versionShape, entry, 'file version');
       return {
         id: version.id,
         lastModified: version.lastModifiedDateTime,
@@ -214,7 +220,7 @@ export class SharePointLibraryRepository<File, Fields> implements LibraryReposit
   private async drive(): Promise<string> {
     if (this.driveId === undefined) {
       const drive = await this.context.graph.get(`/sites/${this.context.siteId}/lists/${this.context.listId}/drive`);
-      this.driveId = z.object({ id: z.string().min(1) }).parse(drive).id;
+      this.driveId = parseGraphResponse(z.object({ id: z.string().min(1) }), drive, 'drive').id;
     }
     return this.driveId;
   }

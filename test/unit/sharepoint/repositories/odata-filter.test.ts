@@ -55,6 +55,11 @@ describe('filter', () => {
     expect(filter.or(filter.eq('Stage', 'Avtal'))).toBe("fields/Stage eq 'Avtal'");
   });
 
+  it('refuses a lookup id that is not an item id, before any request', () => {
+    expect(() => filter.lookupEq('Intervention', '5 or 1 eq 1')).toThrow(/not a list item id/);
+    expect(() => filter.lookupEq('Intervention', '')).toThrow(/not a list item id/);
+  });
+
   it('escapes values it is given', () => {
     expect(filter.eq('Key', "req:x' or 1 eq 1")).toBe("fields/Key eq 'req:x'' or 1 eq 1'");
   });
