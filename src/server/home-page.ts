@@ -42,6 +42,7 @@ export async function renderHomePage(sources: HomePageSources, _options: { timeZ
     th, td { text-align: left; padding: .5rem .75rem; border-bottom: 1px solid #d1d1d1; }
     th { background: #f5f5f5; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   </style>
 </head>
 <body>
