@@ -175,9 +175,12 @@ export function createRequestHandler(ctx: EmulatorContext): RequestHandler {
       });
     }
     if (request.bodyTooLarge === true) {
-      throw new GraphError(413, 'invalidRequest', 'The request body is larger than the local SharePoint accepts.', {
-        innerCode: 'maxFileSizeExceeded',
-      });
+      throw new GraphError(
+        413,
+        'invalidRequest',
+        'The request body is larger than the local SharePoint accepts.',
+        /\/content$/.test(request.path) ? { innerCode: 'maxFileSizeExceeded' } : {},
+      );
     }
     const fault = ctx.faults.decide(request.method, request.path, ctx.random);
     if (fault.latencyMs > 0) {

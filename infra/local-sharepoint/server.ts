@@ -90,7 +90,10 @@ function writeResponse(response: http.ServerResponse, result: EmulatorResponse):
     payload = Buffer.from(result.bytes);
   }
   const headers: Record<string, string> = { ...result.headers };
-  headers['content-length'] = String(payload?.length ?? 0);
+  // a 204 carries no body and, by RFC 9110, no Content-Length either
+  if (result.status !== 204) {
+    headers['content-length'] = String(payload?.length ?? 0);
+  }
   response.writeHead(result.status, headers);
   response.end(payload);
 }

@@ -68,9 +68,10 @@ export async function benchLocalSharePoint(): Promise<Record<string, number | st
   const graph = sharePoint.graphUrl;
   try {
     await timed(200, async () => expectStatus(await fetch(`${graph}/sites/root`, { headers: HEADERS }), 200));
-    const getMs = (await timed(ROUND_TRIPS, async () =>
-      expectStatus(await fetch(`${graph}/sites/root`, { headers: HEADERS }), 200),
-    )) / ROUND_TRIPS;
+    const getMs =
+      (await timed(ROUND_TRIPS, async () =>
+        expectStatus(await fetch(`${graph}/sites/root`, { headers: HEADERS }), 200),
+      )) / ROUND_TRIPS;
 
     await expectStatus(
       await fetch(`${graph}/sites/root/lists`, {
@@ -153,7 +154,9 @@ export async function benchLocalSharePoint(): Promise<Record<string, number | st
       'GET round trip ÷ bare round trip': round(getMs / bareMs),
       [`item creates, sequential POST (per s, ${CREATES})`]: Math.round(CREATES / (createMs / 1000)),
       'item create round trip (ms)': round(createMs / CREATES),
-      [`fill to ${LIST_SIZE} items via $batch of 20 (items per s)`]: Math.round((LIST_SIZE - CREATES) / (fillMs / 1000)),
+      [`fill to ${LIST_SIZE} items via $batch of 20 (items per s)`]: Math.round(
+        (LIST_SIZE - CREATES) / (fillMs / 1000),
+      ),
       [`indexed $filter eq on ${LIST_SIZE} items (queries per s)`]: Math.round(INDEXED_QUERIES / (indexedMs / 1000)),
       'indexed query round trip (ms)': round(indexedMs / INDEXED_QUERIES),
       [`non-indexed $filter eq + Prefer on ${LIST_SIZE} items (queries per s)`]: Math.round(

@@ -157,9 +157,17 @@ type Compiler = {
   readonly columns: readonly ColumnRecord[];
   readonly honorNonIndexed: boolean;
   readonly params: Bound[];
+  readonly terms: { count: number };
 };
 
+/** more comparisons than any real query needs; bounds the SQL the filter turns into */
+export const MAX_FILTER_TERMS = 500;
+
 function fieldFor(compiler: Compiler, property: PropertyPath): QueryField {
+  compiler.terms.count += 1;
+  if (compiler.terms.count > MAX_FILTER_TERMS) {
+    throw invalidRequest(`The query has more than ${MAX_FILTER_TERMS} comparisons; split it into several queries.`);
+  }
   const field = resolveField(compiler.columns, property);
   if (!field.indexed && !compiler.honorNonIndexed) {
     throw notIndexedError(field.name);
@@ -170,8 +178,20 @@ function fieldFor(compiler: Compiler, property: PropertyPath): QueryField {
 function compileNode(compiler: Compiler, node: FilterNode): string {
   switch (node.kind) {
     case 'and':
-    case 'or':
-      return `(${compileNode(compiler, node.left)} ${node.kind.toUpperCase()} ${compileNode(compiler, node.right)})`;
+    case 'or': {
+      // a chain `a or b or c …` is flattened: nesting it would hit SQLite's expression depth limit
+      const operands: FilterNode[] = [];
+      const collect = (part: FilterNode): void => {
+        if (part.kind === node.kind) {
+          collect(part.left);
+          collect(part.right);
+        } else {
+          operands.push(part);
+        }
+      };
+      collect(node);
+      return `(${operands.map((operand) => compileNode(compiler, operand)).join(` ${node.kind.toUpperCase()} `)})`;
+    }
     case 'not':
       // comparisons with an empty value yield NULL; "not" of that must still be a plain yes/no
       return `(NOT COALESCE(${compileNode(compiler, node.operand)}, 0))`;
@@ -211,7 +231,7 @@ export function compileItemQuery(
   columns: readonly ColumnRecord[],
   options: { filter: string | undefined; orderBy: string | undefined; honorNonIndexed: boolean },
 ): CompiledQuery {
-  const compiler: Compiler = { columns, honorNonIndexed: options.honorNonIndexed, params: [] };
+  const compiler: Compiler = { columns, honorNonIndexed: options.honorNonIndexed, params: [], terms: { count: 0 } };
   let where = '1';
   try {
     if (options.filter !== undefined) {

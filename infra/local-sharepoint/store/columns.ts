@@ -99,7 +99,9 @@ export function syncColumnIndexes(db: Db, column: ColumnRecord): void {
   const wantIndex = expression !== undefined && column.definition.indexed && expression !== 'item_id';
   const wantUnique = expression !== undefined && column.definition.enforceUniqueValues;
   if (wantIndex && expression !== undefined) {
-    db.exec(`CREATE INDEX IF NOT EXISTS ${plain} ON items (list_seq, ${expression}, item_id) WHERE list_seq = ${column.listSeq}`);
+    db.exec(
+      `CREATE INDEX IF NOT EXISTS ${plain} ON items (list_seq, ${expression}, item_id) WHERE list_seq = ${column.listSeq}`,
+    );
   } else {
     db.exec(`DROP INDEX IF EXISTS ${plain}`);
   }

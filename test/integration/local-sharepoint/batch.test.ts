@@ -101,8 +101,22 @@ describe('$batch', () => {
     const items = `${site}/lists/${list}/items`;
     const reply = await em.graph<BatchReply>('POST', '/$batch', {
       requests: [
-        { id: 'c', method: 'PATCH', url: `${items}/1/fields`, headers: json, body: { Title: 'patched' }, dependsOn: ['b'] },
-        { id: 'b', method: 'POST', url: items, headers: json, body: { fields: { Title: 'second', Key: 'K' } }, dependsOn: ['a'] },
+        {
+          id: 'c',
+          method: 'PATCH',
+          url: `${items}/1/fields`,
+          headers: json,
+          body: { Title: 'patched' },
+          dependsOn: ['b'],
+        },
+        {
+          id: 'b',
+          method: 'POST',
+          url: items,
+          headers: json,
+          body: { fields: { Title: 'second', Key: 'K' } },
+          dependsOn: ['a'],
+        },
         { id: 'a', method: 'POST', url: items, headers: json, body: { fields: { Title: 'first', Key: 'A' } } },
         { id: 'd', method: 'POST', url: items, headers: json, body: { fields: { Key: 'A' } }, dependsOn: ['c'] },
         { id: 'e', method: 'GET', url: `${items}/1`, dependsOn: ['d'] },
@@ -125,7 +139,13 @@ describe('$batch', () => {
     const reply = await em.graph<BatchReply>('POST', '/$batch', {
       requests: [
         { id: '1', method: 'GET', url: `${site}/lists/${list}/items` },
-        { id: '2', method: 'POST', url: `${site}/lists/${list}/items`, headers: json, body: { fields: { Title: 'x' } } },
+        {
+          id: '2',
+          method: 'POST',
+          url: `${site}/lists/${list}/items`,
+          headers: json,
+          body: { fields: { Title: 'x' } },
+        },
       ],
     });
     expect(reply.json.responses.map((response) => response.status).sort()).toEqual([200, 201]);
@@ -159,7 +179,13 @@ describe('$batch', () => {
     expect(fault.status).toBe(201);
     const reply = await em.graph<BatchReply>('POST', '/$batch', {
       requests: [
-        { id: '1', method: 'POST', url: `${site}/lists/${list}/items`, headers: json, body: { fields: { Title: 'a' } } },
+        {
+          id: '1',
+          method: 'POST',
+          url: `${site}/lists/${list}/items`,
+          headers: json,
+          body: { fields: { Title: 'a' } },
+        },
         {
           id: '2',
           method: 'POST',

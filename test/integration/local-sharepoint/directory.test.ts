@@ -26,7 +26,12 @@ describe('directory', () => {
     const loaded = await em.control('PUT', '/directory', {
       users,
       groups: [
-        { id: 'styrelsen', displayName: 'Styrelsen', description: 'Förbundets styrelse', memberIds: users.map((u) => u.id) },
+        {
+          id: 'styrelsen',
+          displayName: 'Styrelsen',
+          description: 'Förbundets styrelse',
+          memberIds: users.map((u) => u.id),
+        },
         { id: 'kansli', displayName: 'Kansliet', memberIds: [users[0]?.id ?? ''] },
       ],
     });
@@ -83,7 +88,14 @@ describe('directory', () => {
 
   it('refuses a directory of the wrong shape and keeps the old one', async () => {
     expect((await em.control('PUT', '/directory', { users: [{ id: 'x' }] })).status).toBe(400);
-    expect((await em.control('PUT', '/directory', { users: [], groups: [{ id: 'g', displayName: 'G', memberIds: ['ghost'] }] })).status).toBe(400);
+    expect(
+      (
+        await em.control('PUT', '/directory', {
+          users: [],
+          groups: [{ id: 'g', displayName: 'G', memberIds: ['ghost'] }],
+        })
+      ).status,
+    ).toBe(400);
     expect((await em.graph('GET', `/users/${users[0]?.id}`)).status).toBe(200);
   });
 

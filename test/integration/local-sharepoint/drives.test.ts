@@ -56,7 +56,9 @@ describe('drives', () => {
     const { site, driveId, list } = await library();
     const generic = await createList(em, site, 'Plain');
     const drives = await em.graph<Collection<Drive>>('GET', `${site}/drives`);
-    expect(drives.json.value).toEqual([expect.objectContaining({ id: driveId, name: 'Dokument', driveType: 'documentLibrary' })]);
+    expect(drives.json.value).toEqual([
+      expect.objectContaining({ id: driveId, name: 'Dokument', driveType: 'documentLibrary' }),
+    ]);
     expect(driveId).toMatch(/^b![A-Za-z0-9_-]{64}$/);
     expect((await em.graph<Drive>('GET', `${site}/drive`)).json.id).toBe(driveId);
     expect((await em.graph<Drive>('GET', `/drives/${driveId}`)).json.name).toBe('Dokument');
@@ -149,14 +151,22 @@ describe('drives', () => {
     const created = await em.graph<DriveItem>('POST', `${drive}/root/children`, { name: 'Avtal', folder: {} });
     expect(created.status).toBe(201);
     expect(created.json.folder).toEqual({ childCount: 0 });
-    expectGraphError(await em.graph('POST', `${drive}/root/children`, { name: 'avtal', folder: {} }), 409, 'nameAlreadyExists');
+    expectGraphError(
+      await em.graph('POST', `${drive}/root/children`, { name: 'avtal', folder: {} }),
+      409,
+      'nameAlreadyExists',
+    );
     const renamed = await em.graph<DriveItem>('POST', `${drive}/root/children`, {
       name: 'Avtal',
       folder: {},
       '@microsoft.graph.conflictBehavior': 'rename',
     });
     expect(renamed.json.name).toBe('Avtal 1');
-    expectGraphError(await em.graph('POST', `${drive}/root/children`, { name: 'x.pdf', file: {} }), 400, 'invalidRequest');
+    expectGraphError(
+      await em.graph('POST', `${drive}/root/children`, { name: 'x.pdf', file: {} }),
+      400,
+      'invalidRequest',
+    );
   });
 
   it.each([
@@ -243,8 +253,16 @@ describe('drives', () => {
     expectGraphError(await em.graph('GET', `${drive}/root:/A/B/two.txt`), 404, 'itemNotFound');
     const items = await em.graph<Collection>('GET', `${site}/lists/${list}/items?expand=fields`);
     expect(items.json.value.map((item) => item.fields.FileLeafRef)).toEqual(['keep.txt']);
-    expect((await em.graph('DELETE', `${drive}/items/${keep.json.id}`, undefined, { 'if-match': '"{00000000-0000-0000-0000-000000000000},1"' })).status).toBe(412);
-    expect((await em.graph('DELETE', `${drive}/items/${keep.json.id}`, undefined, { 'if-match': keep.json.eTag })).status).toBe(204);
+    expect(
+      (
+        await em.graph('DELETE', `${drive}/items/${keep.json.id}`, undefined, {
+          'if-match': '"{00000000-0000-0000-0000-000000000000},1"',
+        })
+      ).status,
+    ).toBe(412);
+    expect(
+      (await em.graph('DELETE', `${drive}/items/${keep.json.id}`, undefined, { 'if-match': keep.json.eTag })).status,
+    ).toBe(204);
   });
 
   it('pages children with a nextLink', async () => {

@@ -7,7 +7,16 @@ type Log = {
   lastSeq: number;
   byMethod: Record<string, number>;
   byRoute: Record<string, number>;
-  entries: { seq: number; at: string; method: string; path: string; route: string; status: number; inBatch: boolean; durationMs: number }[];
+  entries: {
+    seq: number;
+    at: string;
+    method: string;
+    path: string;
+    route: string;
+    status: number;
+    inBatch: boolean;
+    durationMs: number;
+  }[];
 };
 
 let em: Emulator;
@@ -71,7 +80,9 @@ describe('fault injection', () => {
 
   it('hits a share of requests', async () => {
     await em.control('POST', '/faults', { status: 429, share: 0.5 });
-    const statuses = await Promise.all(Array.from({ length: 200 }, () => em.graph('GET', '/sites/root').then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 200 }, () => em.graph('GET', '/sites/root').then((r) => r.status)),
+    );
     const throttled = statuses.filter((status) => status === 429).length;
     expect(throttled).toBeGreaterThan(50);
     expect(throttled).toBeLessThan(150);
@@ -87,7 +98,13 @@ describe('fault injection', () => {
     expect((await em.control('DELETE', `/faults/${one.json.id}`)).status).toBe(204);
     expect((await em.control('DELETE', `/faults/${one.json.id}`)).status).toBe(404);
     expect((await em.control<{ value: unknown[] }>('GET', '/faults')).json.value).toHaveLength(1);
-    for (const bad of [{}, { status: 418 }, { status: 429, share: 2 }, { status: 429, pathPattern: '(' }, { status: 429, extra: 1 }]) {
+    for (const bad of [
+      {},
+      { status: 418 },
+      { status: 429, share: 2 },
+      { status: 429, pathPattern: '(' },
+      { status: 429, extra: 1 },
+    ]) {
       expect((await em.control('POST', '/faults', bad)).status, JSON.stringify(bad)).toBe(400);
     }
   });
@@ -116,7 +133,12 @@ describe('request log', () => {
       },
     });
     const [first] = log.json.entries;
-    expect(first).toMatchObject({ method: 'POST', status: 201, inBatch: false, route: 'POST /sites/{id}/lists/{id}/items' });
+    expect(first).toMatchObject({
+      method: 'POST',
+      status: 201,
+      inBatch: false,
+      route: 'POST /sites/{id}/lists/{id}/items',
+    });
     expect(first?.path.startsWith('/v1.0/sites/')).toBe(true);
     expect(first?.durationMs).toBeGreaterThanOrEqual(0);
     expect(log.json.entries.map((entry) => entry.status)).toEqual([201, 200, 200, 404, 204]);

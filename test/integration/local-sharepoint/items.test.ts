@@ -243,10 +243,7 @@ describe('unique columns', () => {
     );
     expect(results.filter((result) => result.status === 201)).toHaveLength(1);
     expect(results.filter((result) => result.status === 409)).toHaveLength(9);
-    const stored = await em.graph<Collection>(
-      'GET',
-      `${items}?expand=fields&$filter=fields/Code eq 'SAME'`,
-    );
+    const stored = await em.graph<Collection>('GET', `${items}?expand=fields&$filter=fields/Code eq 'SAME'`);
     expect(stored.json.value).toHaveLength(1);
   });
 });
@@ -304,10 +301,16 @@ describe('lookups', () => {
     ['the plain name of a lookup', { OwnerOrg: 1 }],
     ['a lookup id that does not exist', { OwnerOrgLookupId: 99 }],
     ['a lookup id that is not a number', { OwnerOrgLookupId: 'Region Syd' }],
-    ['the collection annotation on a single lookup', { 'OwnerOrgLookupId@odata.type': 'Collection(Edm.Int32)', OwnerOrgLookupId: [1] }],
+    [
+      'the collection annotation on a single lookup',
+      { 'OwnerOrgLookupId@odata.type': 'Collection(Edm.Int32)', OwnerOrgLookupId: [1] },
+    ],
     ['an array for a single lookup', { OwnerOrgLookupId: [1] }],
     ['a multi lookup without the annotation', { PartnerOrgsLookupId: [1] }],
-    ['a multi lookup with a missing id', { 'PartnerOrgsLookupId@odata.type': 'Collection(Edm.Int32)', PartnerOrgsLookupId: [1, 42] }],
+    [
+      'a multi lookup with a missing id',
+      { 'PartnerOrgsLookupId@odata.type': 'Collection(Edm.Int32)', PartnerOrgsLookupId: [1, 42] },
+    ],
     ['a wrong annotation type', { 'PartnerOrgsLookupId@odata.type': 'Edm.Int32', PartnerOrgsLookupId: [1] }],
     ['an annotation without its value', { 'PartnerOrgsLookupId@odata.type': 'Collection(Edm.Int32)' }],
   ])('refuses %s with 400', async (_label, fields) => {
@@ -319,7 +322,15 @@ describe('lookups', () => {
   it('refuses filtering on a multi-value lookup and on a lookup by plain name', async () => {
     const { items } = await lookupLists();
     const prefer = { prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' };
-    expectGraphError(await em.graph('GET', `${items}?$filter=fields/PartnerOrgsLookupId eq 1`, undefined, prefer), 400, 'invalidRequest');
-    expectGraphError(await em.graph('GET', `${items}?$filter=fields/OwnerOrg eq 1`, undefined, prefer), 400, 'invalidRequest');
+    expectGraphError(
+      await em.graph('GET', `${items}?$filter=fields/PartnerOrgsLookupId eq 1`, undefined, prefer),
+      400,
+      'invalidRequest',
+    );
+    expectGraphError(
+      await em.graph('GET', `${items}?$filter=fields/OwnerOrg eq 1`, undefined, prefer),
+      400,
+      'invalidRequest',
+    );
   });
 });

@@ -111,7 +111,11 @@ describe('lists', () => {
     const site = await em.newSite();
     const created = await em.graph<List>('POST', `${site}/lists`, { displayName: 'Insatser' });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ name: 'Insatser', displayName: 'Insatser', list: { template: 'genericList' } });
+    expect(created.json).toMatchObject({
+      name: 'Insatser',
+      displayName: 'Insatser',
+      list: { template: 'genericList' },
+    });
     expect(created.json.id).toMatch(/^[0-9a-f-]{36}$/);
     const byTitle = await em.graph<List>('GET', `${site}/lists/Insatser?expand=columns`);
     expect(byTitle.json.id).toBe(created.json.id);
@@ -166,7 +170,7 @@ describe('lists', () => {
     expect(lists.json.value).toEqual([]);
   });
 
-  it("filters lists only by displayName, as Graph does", async () => {
+  it('filters lists only by displayName, as Graph does', async () => {
     const site = await em.newSite();
     await createList(em, site, 'A');
     await createList(em, site, 'B');
@@ -240,7 +244,11 @@ describe('columns', () => {
       choice: { choices: ['Idé', 'Ansökan'] },
     });
     expect(patched.status).toBe(200);
-    expect(patched.json).toMatchObject({ indexed: true, displayName: 'Skede', choice: { choices: ['Idé', 'Ansökan'] } });
+    expect(patched.json).toMatchObject({
+      indexed: true,
+      displayName: 'Skede',
+      choice: { choices: ['Idé', 'Ansökan'] },
+    });
     const unique = await em.graph<Column>('PATCH', `${site}/lists/${list}/columns/${code?.id}`, {
       indexed: true,
       enforceUniqueValues: true,
@@ -267,7 +275,11 @@ describe('columns', () => {
       400,
       'invalidRequest',
     );
-    expectGraphError(await em.graph('PATCH', `${site}/lists/${list}/columns/nope`, { indexed: true }), 404, 'itemNotFound');
+    expectGraphError(
+      await em.graph('PATCH', `${site}/lists/${list}/columns/nope`, { indexed: true }),
+      404,
+      'itemNotFound',
+    );
   });
 
   it('requires an index for unique values and refuses indexes on notes and multi-value lookups', async () => {
@@ -277,13 +289,21 @@ describe('columns', () => {
     const add = (column: object) => em.graph('POST', `${site}/lists/${list}/columns`, column);
     expectGraphError(await add({ name: 'U', text: {}, enforceUniqueValues: true }), 400, 'invalidRequest');
     expect((await add({ name: 'U', text: {}, enforceUniqueValues: true, indexed: true })).status).toBe(201);
-    expectGraphError(await add({ name: 'Note', text: { allowMultipleLines: true }, indexed: true }), 400, 'invalidRequest');
+    expectGraphError(
+      await add({ name: 'Note', text: { allowMultipleLines: true }, indexed: true }),
+      400,
+      'invalidRequest',
+    );
     expectGraphError(
       await add({ name: 'Multi', lookup: { listId: target, allowMultipleValues: true }, indexed: true }),
       400,
       'invalidRequest',
     );
-    expectGraphError(await add({ name: 'Bad', lookup: { listId: '00000000-0000-0000-0000-000000000000' } }), 400, 'invalidRequest');
+    expectGraphError(
+      await add({ name: 'Bad', lookup: { listId: '00000000-0000-0000-0000-000000000000' } }),
+      400,
+      'invalidRequest',
+    );
     expectGraphError(await add({ name: 'Who', personOrGroup: {} }), 400, 'notSupported');
     expectGraphError(await add({ name: '1abc', text: {} }), 400, 'invalidRequest');
   });

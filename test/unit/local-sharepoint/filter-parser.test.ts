@@ -4,8 +4,8 @@ import {
   type FilterLiteral,
   type FilterNode,
   formatFilter,
-  parseFilter,
   type PropertyPath,
+  parseFilter,
 } from '../../../infra/local-sharepoint/odata/filter-parser.ts';
 import { parseOrderBy } from '../../../infra/local-sharepoint/odata/orderby-parser.ts';
 import { ODataSyntaxError } from '../../../infra/local-sharepoint/odata/tokenizer.ts';
@@ -46,7 +46,12 @@ describe('parseFilter', () => {
   });
 
   it.each(['eq', 'ne', 'lt', 'gt', 'le', 'ge'] as const)('operator %s', (op) => {
-    expect(shape(parseFilter(`fields/N ${op} 1`))).toEqual({ kind: 'compare', op, property: field('N'), value: num(1) });
+    expect(shape(parseFilter(`fields/N ${op} 1`))).toEqual({
+      kind: 'compare',
+      op,
+      property: field('N'),
+      value: num(1),
+    });
   });
 
   it('gives and precedence over or', () => {
@@ -201,9 +206,9 @@ describe('parseOrderBy', () => {
       ],
     ],
   ])('%s', (source, expected) => {
-    expect(JSON.parse(JSON.stringify(parseOrderBy(source), (k, v: unknown) => (k === 'position' ? undefined : v)))).toEqual(
-      expected,
-    );
+    expect(
+      JSON.parse(JSON.stringify(parseOrderBy(source), (k, v: unknown) => (k === 'position' ? undefined : v))),
+    ).toEqual(expected);
   });
 
   it.each([

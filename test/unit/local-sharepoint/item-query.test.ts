@@ -12,7 +12,7 @@ import {
 import type { PageCursor } from '../../../infra/local-sharepoint/odata/skiptoken.ts';
 import { insertList, insertSite } from '../../../infra/local-sharepoint/store/catalog.ts';
 import { columnsOfList, insertColumn, syncColumnIndexes } from '../../../infra/local-sharepoint/store/columns.ts';
-import { insertItem } from '../../../infra/local-sharepoint/store/items.ts';
+import { insertItem, type StoredFields } from '../../../infra/local-sharepoint/store/items.ts';
 import { type Db, openDatabase } from '../../../infra/local-sharepoint/store/sqlite.ts';
 
 const NOW = '2027-01-01T00:00:00Z';
@@ -52,11 +52,23 @@ beforeEach(() => {
   for (const builtin of builtinColumns('genericList')) {
     insertColumn(db, { listSeq, guid: builtin.definition.name, kind: builtin.kind, definition: builtin.definition });
   }
-  const text = { allowMultipleLines: false, appendChangesToExistingText: false, linesForEditing: 0, maxLength: 255, textType: 'plain' as const };
+  const text = {
+    allowMultipleLines: false,
+    appendChangesToExistingText: false,
+    linesForEditing: 0,
+    maxLength: 255,
+    textType: 'plain' as const,
+  };
   const userColumns = [
     definition('Code', { indexed: true, enforceUniqueValues: true, text }),
-    definition('Stage', { indexed: true, choice: { allowTextEntry: false, choices: ['a', 'b', 'c'], displayAs: 'dropDownMenu' } }),
-    definition('N', { indexed: true, number: { decimalPlaces: 'automatic', displayAs: 'number', maximum: 1e9, minimum: -1e9 } }),
+    definition('Stage', {
+      indexed: true,
+      choice: { allowTextEntry: false, choices: ['a', 'b', 'c'], displayAs: 'dropDownMenu' },
+    }),
+    definition('N', {
+      indexed: true,
+      number: { decimalPlaces: 'automatic', displayAs: 'number', maximum: 1e9, minimum: -1e9 },
+    }),
     definition('Plain', { text }),
   ];
   for (const column of userColumns) {
@@ -77,14 +89,20 @@ function plan(query: CompiledQuery): string {
 
 describe('compileItemQuery', () => {
   it('uses the partial expression index of an indexed column', () => {
-    expect(plan(compileItemQuery(columns, { filter: "fields/Code eq 'X'", orderBy: undefined, honorNonIndexed: false }))).toMatch(
-      /USING INDEX (ux|ix)_c\d+/,
-    );
-    expect(plan(compileItemQuery(columns, { filter: 'fields/N ge 5', orderBy: undefined, honorNonIndexed: false }))).toMatch(
-      /USING INDEX ix_c\d+/,
-    );
     expect(
-      plan(compileItemQuery(columns, { filter: "startswith(fields/Code,'ab')", orderBy: undefined, honorNonIndexed: false })),
+      plan(compileItemQuery(columns, { filter: "fields/Code eq 'X'", orderBy: undefined, honorNonIndexed: false })),
+    ).toMatch(/USING INDEX (ux|ix)_c\d+/);
+    expect(
+      plan(compileItemQuery(columns, { filter: 'fields/N ge 5', orderBy: undefined, honorNonIndexed: false })),
+    ).toMatch(/USING INDEX ix_c\d+/);
+    expect(
+      plan(
+        compileItemQuery(columns, {
+          filter: "startswith(fields/Code,'ab')",
+          orderBy: undefined,
+          honorNonIndexed: false,
+        }),
+      ),
     ).toMatch(/USING INDEX (ux|ix)_c\d+/);
   });
 
@@ -96,10 +114,12 @@ describe('compileItemQuery', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(GraphError);
-    expect((thrown as GraphError).message).toMatch(/^Field 'Plain' cannot be referenced in filter or orderby as it is not indexed\./);
-    expect(() => compileItemQuery(columns, { filter: undefined, orderBy: 'fields/Plain', honorNonIndexed: false })).toThrow(
-      GraphError,
+    expect((thrown as GraphError).message).toMatch(
+      /^Field 'Plain' cannot be referenced in filter or orderby as it is not indexed\./,
     );
+    expect(() =>
+      compileItemQuery(columns, { filter: undefined, orderBy: 'fields/Plain', honorNonIndexed: false }),
+    ).toThrow(GraphError);
     expect(() =>
       compileItemQuery(columns, { filter: "fields/Plain eq 'x'", orderBy: 'fields/Plain desc', honorNonIndexed: true }),
     ).not.toThrow();
@@ -123,7 +143,12 @@ describe('compileItemQuery', () => {
         (rows, keys, top) => {
           db.prepare('DELETE FROM items').run();
           rows.forEach((fields, index) => {
-            const stored = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+            const stored: StoredFields = {};
+            for (const [name, value] of Object.entries(fields)) {
+              if (value !== undefined) {
+                stored[name] = value;
+              }
+            }
             insertItem(db, { listSeq, itemId: index + 1, guid: `g${index}`, contentType: 'Item', fields: stored }, NOW);
           });
           const orderBy = keys.length === 0 ? undefined : keys.map((k) => `${k.name} ${k.direction}`).join(',');
