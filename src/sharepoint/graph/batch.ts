@@ -9,8 +9,7 @@ import { z } from 'zod';
 import { AppError } from '../../domain/app-error.ts';
 import { planBatchChunks } from './batch-plan.ts';
 import type { GraphBatchRequest, GraphBatchResponse } from './graph-client.ts';
-import type { GraphLogger } from './graph-logger.ts';
-import { isRetryableStatus, retryDelay } from './retry-policy.ts';
+import { isRetryableStatus, type RetryOptions, retryDelay } from './retry-policy.ts';
 
 /** POSTs `{ requests }` to `/$batch` and returns the parsed envelope. */
 export type BatchTransport = (body: { requests: readonly BatchWireRequest[] }) => Promise<unknown>;
@@ -22,15 +21,6 @@ export type BatchWireRequest = {
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: unknown;
   readonly dependsOn?: readonly string[];
-};
-
-export type BatchOptions = {
-  readonly maxRetries: number;
-  readonly sleep: (ms: number) => Promise<void>;
-  readonly logger: GraphLogger;
-  readonly maxDelayMs: number;
-  readonly now: () => number;
-  readonly random: () => number;
 };
 
 const envelopeSchema = z.object({
@@ -47,7 +37,7 @@ const envelopeSchema = z.object({
 export async function executeBatch(
   requests: readonly GraphBatchRequest[],
   transport: BatchTransport,
-  options: BatchOptions,
+  options: RetryOptions,
 ): Promise<ReadonlyMap<string, GraphBatchResponse>> {
   const results = new Map<string, GraphBatchResponse>();
   for (const chunk of planBatchChunks(requests)) {
@@ -59,7 +49,7 @@ export async function executeBatch(
 async function runChunk(
   chunk: readonly GraphBatchRequest[],
   transport: BatchTransport,
-  options: BatchOptions,
+  options: RetryOptions,
   results: Map<string, GraphBatchResponse>,
 ): Promise<void> {
   let pending = chunk;

@@ -7,24 +7,13 @@
  * AppError THROTTLED. Bodies that cannot be sent twice (streams) are never retried.
  */
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import type { GraphLogger } from './graph-logger.ts';
 import { nextOf, requestMethod, requestStateOf, requestUrl, setRequestHeader } from './middleware-context.ts';
-import { isRetryableStatus, retryDelay } from './retry-policy.ts';
-
-export type RetryMiddlewareOptions = {
-  readonly maxRetries: number;
-  readonly sleep: (ms: number) => Promise<void>;
-  readonly logger: GraphLogger;
-  /** a Retry-After beyond this is not waited for: the request fails as THROTTLED at once */
-  readonly maxDelayMs: number;
-  readonly now: () => number;
-  readonly random: () => number;
-};
+import { isRetryableStatus, type RetryOptions, retryDelay } from './retry-policy.ts';
 
 export class RetryMiddleware implements Middleware {
   private next: Middleware | undefined;
 
-  constructor(private readonly options: RetryMiddlewareOptions) {}
+  constructor(private readonly options: RetryOptions) {}
 
   setNext(next: Middleware): void {
     this.next = next;

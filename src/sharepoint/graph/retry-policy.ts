@@ -4,6 +4,7 @@
  * with jitter. Shared by the retry middleware and by $batch, whose inner responses the
  * middleware never sees.
  */
+import type { GraphLogger } from './graph-logger.ts';
 
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);
 
@@ -53,3 +54,14 @@ export function retryDelay(
 ): number {
   return parseRetryAfter(retryAfter, clock.now()) ?? backoffDelay(attempt, clock.random);
 }
+
+/** How the retry middleware and the batch retrier wait: injectable so tests never sleep. */
+export type RetryOptions = {
+  readonly maxRetries: number;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly logger: GraphLogger;
+  /** a Retry-After beyond this is not waited for: the request fails as THROTTLED at once */
+  readonly maxDelayMs: number;
+  readonly now: () => number;
+  readonly random: () => number;
+};
