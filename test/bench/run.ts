@@ -4,6 +4,7 @@
  */
 import { benchLocalSharePoint } from './local-sharepoint-bench.ts';
 import { benchProvisioning } from './provisioning-bench.ts';
+import { benchSeeding } from './seeding-bench.ts';
 
 function print(title: string, figures: Record<string, number | string>): void {
   console.log(`\n${title}`);
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   console.log(`Insatsnavet bench — node ${process.version}, ${new Date().toISOString()}`);
   print('Lokal SharePoint', await benchLocalSharePoint());
   print('Provisionering (Graph-anrop räknade i den lokala SharePointens logg)', await benchProvisioning());
+  print('Demodata', await benchSeeding());
 }
 
 main().catch((error: unknown) => {
