@@ -272,6 +272,8 @@ export const SCHEMA: readonly ListSpec[] = [
       text('ConversationId', 'Konversations-id'),
       note('LastError', 'Senaste fel'),
       instant('NotBefore', 'Skickas tidigast', { indexed: true }),
+      // the message itself, so that a row left 'Väntar' by a crash can be sent by any instance
+      note('Payload', 'Meddelande (JSON)'),
     ],
   },
   {

@@ -1,0 +1,29 @@
+/**
+ * The time source of the domain and the services. Nothing in src/domain or src/services calls
+ * Date.now() or new Date() for "now": they take a Clock, so tests (and `npm run sweep -- --now`)
+ * decide what time it is.
+ */
+export interface Clock {
+  now(): Date;
+}
+
+/** A clock stuck at one instant (tests, one-off sweeps); `advance` moves it. */
+export class FixedClock implements Clock {
+  private current: Date;
+
+  constructor(instant: Date | string) {
+    this.current = new Date(instant);
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  advance(milliseconds: number): void {
+    this.current = new Date(this.current.getTime() + milliseconds);
+  }
+
+  set(instant: Date | string): void {
+    this.current = new Date(instant);
+  }
+}
