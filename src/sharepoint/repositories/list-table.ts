@@ -38,6 +38,12 @@ export type QueryOptions = {
 const JSON_HEADERS = { 'Content-Type': 'application/json' } as const;
 
 /**
+ * Rows per page when reading a list. Graph's default is 200; SharePoint serves up to 5 000 per
+ * page, so a larger page cuts the requests for long lists (the audit log) without big answers.
+ */
+const PAGE_SIZE = 2000;
+
+/**
  * Create, read, update and delete of one SharePoint list as domain entities. Repositories add
  * their finders on top; every Graph shape stays in here and in item-mapping.ts.
  */
@@ -56,7 +62,7 @@ export class ListTable<N, T> {
 
   /** every row matching the filter; rows that do not parse are skipped and reported */
   async query(options: QueryOptions = {}): Promise<T[]> {
-    let path = `${this.itemsPath}?expand=fields(select=${this.select})`;
+    let path = `${this.itemsPath}?expand=fields(select=${this.select})&$top=${PAGE_SIZE}`;
     if (options.filter !== undefined) {
       path += `&$filter=${encodeURIComponent(options.filter)}`;
     }
