@@ -15,6 +15,13 @@ export const newNotificationSchema = z.object({
   conversationId: z.string().nullable(),
   lastError: z.string().nullable(),
   notBefore: isoInstant,
+  /**
+   * Stored JSON (column Payload): what to send, so that any instance can send a row left
+   * 'Väntar' by a crash, a later NotBefore or a retry. Its shape belongs to the notifier
+   * (src/services/notifications/notification-payload.ts); here it is opaque. Optional so that
+   * rows and callers from before the column existed stay valid; absent reads back as null.
+   */
+  payload: z.unknown().nullable().optional(),
 });
 export const notificationSchema = newNotificationSchema.extend(stored);
 export type NewNotification = z.infer<typeof newNotificationSchema>;

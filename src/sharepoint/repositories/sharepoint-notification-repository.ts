@@ -8,7 +8,7 @@ import {
 import type { Patch, WriteOptions } from '../../domain/ports/common.ts';
 import type { ClaimResult, NotificationRepository } from '../../domain/ports/notification-repository.ts';
 import type { NotificationStatus } from '../../domain/vocabulary.ts';
-import { instantColumn, numberColumn, textColumn } from './field-codecs.ts';
+import { instantColumn, jsonColumn, numberColumn, textColumn } from './field-codecs.ts';
 import type { FieldMap } from './item-mapping.ts';
 import { type ListContext, ListTable } from './list-table.ts';
 import { filter } from './odata-filter.ts';
@@ -24,6 +24,7 @@ const notificationFields: FieldMap<NewNotification> = {
   conversationId: textColumn('ConversationId'),
   lastError: textColumn('LastError'),
   notBefore: instantColumn('NotBefore'),
+  payload: jsonColumn('Payload'),
 };
 
 /** Notifications (Utskick), the outbox: the unique Key lets exactly one instance claim a send. */
