@@ -26,8 +26,18 @@ export function createBotAdapter(settings: BotSettings, logger: BotLogger): Clou
   const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'bot turn failed');
-    // The user sees a short Swedish apology, never the error itself.
-    await context.sendActivity('Något gick fel i Insatsnavet. Försök igen om en stund.');
+    if (context.activity.type !== 'message') {
+      // an install event or an invoke has nobody waiting for a chat answer
+      return;
+    }
+    try {
+      // the user sees a short Swedish apology, never the error itself
+      await context.sendActivity('Något gick fel i Insatsnavet. Försök igen om en stund.');
+    } catch (sendError) {
+      // the channel itself is unreachable: the turn is lost either way, and throwing here
+      // would turn the request into a 500 for Teams to retry
+      logger.error({ err: sendError }, 'the apology could not be sent either');
+    }
   };
   return adapter;
 }

@@ -3,10 +3,16 @@
  * HTTP server. `npm start` and the end-to-end tests both boot through here, so what the tests
  * start is what a förbund runs.
  */
+
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { createMessagesHandler } from '../../bot/create-messages-handler.ts';
+import { createBot } from '../../bot/create-bot.ts';
+import { createBotFrameworkSender } from '../../bot/proactive/bot-framework-sender.ts';
 import { type LocalSharePoint, startLocalSharePoint } from '../../infra/local-sharepoint/server.ts';
 import type { Config } from '../config/env.ts';
+import { createNotifier, type Notifier } from '../services/notifications/create-notifier.ts';
+import { startOutboxPoller } from '../services/notifications/outbox-poller.ts';
+import { seedDemoApprovals } from '../sharepoint/demo/seed-demo-approvals.ts';
 import { seedDemoData } from '../sharepoint/demo/seed-demo-data.ts';
 import { createGraphClient } from '../sharepoint/graph/create-graph-client.ts';
 import { provisionSchema } from '../sharepoint/provisioning/provision-schema.ts';
@@ -15,6 +21,10 @@ import { resolveSite } from '../sharepoint/site.ts';
 import { createServer } from './create-server.ts';
 import { renderHomePage } from './home-page.ts';
 import type { Logger } from './logger.ts';
+import { systemClock } from './system-clock.ts';
+
+/** how often the outbox looks for notifications still waiting to be sent */
+const OUTBOX_INTERVAL_MS = 30_000;
 
 export type RunningApp = {
   readonly url: string;
@@ -22,6 +32,8 @@ export type RunningApp = {
   readonly localSharePointUrl: string | undefined;
   readonly seeded: boolean;
   readonly readyInMs: number;
+  /** proactive sends (approval cards, reminders) through the outbox, once per key */
+  readonly notifier: Notifier;
   close(): Promise<void>;
 };
 
@@ -61,11 +73,32 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
         },
       });
       seeded = report.seeded;
+      // the open approvals `att besluta` shows; idempotent, so older demo data folders get them too
+      await seedDemoApprovals(repositories);
     }
+
+    const bot = createBot(config.bot, {
+      repositories,
+      clock: systemClock,
+      authMode: config.authMode,
+      timeZone: config.timeZone,
+      logger,
+    });
+    // one notifier per process: it holds the pacer that keeps sends within Teams' limits
+    const notifier = createNotifier({
+      notifications: repositories.notifications,
+      conversations: repositories.conversations,
+      sender: createBotFrameworkSender(bot.adapter, config.bot.appId ?? ''),
+      clock: systemClock,
+      logger,
+      instanceId: randomUUID(),
+    });
+    // rows left 'Väntar' (a crash, a 429, a notBefore) are sent by whichever instance gets the lease
+    const outbox = startOutboxPoller(notifier, { intervalMs: OUTBOX_INTERVAL_MS, logger });
 
     const server = createServer({
       logger,
-      handleBotMessage: createMessagesHandler(config.bot, logger),
+      handleBotMessage: bot.handleMessage,
       renderHomePage: () => renderHomePage(repositories, { timeZone: config.timeZone }),
       checkHealth: async () => {
         await graph.get(`/sites/${site.id}`);
@@ -84,7 +117,9 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
       localSharePointUrl: local?.url,
       seeded,
       readyInMs: Math.round(performance.now() - startedAt),
+      notifier,
       close: async () => {
+        outbox.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await local?.close();
       },

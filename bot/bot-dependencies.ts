@@ -1,0 +1,20 @@
+import type { Clock } from '../src/domain/clock.ts';
+import type { Repositories } from '../src/domain/ports/repositories.ts';
+
+/** What the bot logs through (pino's Logger fits). */
+export type BotLog = {
+  error(payload: object, message: string): void;
+  warn(payload: object, message: string): void;
+  info(payload: object, message: string): void;
+};
+
+/** Everything the bot needs, passed in by the composition root (src/server/boot-app.ts). */
+export type BotDependencies = {
+  readonly repositories: Repositories;
+  readonly clock: Clock;
+  /** 'dev' enables `agera som`; 'entra' (production) has no such command */
+  readonly authMode: 'dev' | 'entra';
+  /** the förbund's time zone: "today" for deadlines is a Swedish day */
+  readonly timeZone: string;
+  readonly logger: BotLog;
+};

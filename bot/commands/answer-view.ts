@@ -1,0 +1,110 @@
+/**
+ * Answers one of the bot's questions for a user: the card when there is something to show,
+ * a short Swedish text when there is not. Shared by chat commands and by a card's "Uppdatera"
+ * button, so both always say the same thing.
+ */
+import type { Intervention } from '../../src/domain/entities/intervention.ts';
+import { getInterventionStatus } from '../../src/services/bot-queries/get-intervention-status.ts';
+import { listMyInterventions } from '../../src/services/bot-queries/list-my-interventions.ts';
+import { listPendingApprovals } from '../../src/services/bot-queries/list-pending-approvals.ts';
+import { listUpcomingDeadlines } from '../../src/services/bot-queries/list-upcoming-deadlines.ts';
+import type { BotDependencies } from '../bot-dependencies.ts';
+import { type BotReply, cardReply, textReply } from '../bot-reply.ts';
+import { approvalsCard } from '../cards/approvals-card.ts';
+import type { CardView } from '../cards/card-kit.ts';
+import { deadlinesCard } from '../cards/deadlines-card.ts';
+import { helpCard } from '../cards/help-card.ts';
+import { myInterventionsCard } from '../cards/my-interventions-card.ts';
+import { statusCard } from '../cards/status-card.ts';
+import type { BotUser } from '../identity/bot-user.ts';
+import {
+  NO_USER_ID_TEXT,
+  noDeadlinesRoleText,
+  noInsatsRoleText,
+  quote,
+  STATUS_WITHOUT_QUERY_TEXT,
+  unknownPersonText,
+} from '../texts.ts';
+
+export async function answerView(view: CardView, user: BotUser, deps: BotDependencies): Promise<BotReply> {
+  const devCommands = deps.authMode === 'dev';
+  const base = {
+    ...deps.repositories,
+    clock: deps.clock,
+    timeZone: deps.timeZone,
+    onSettingProblem: (problem: string) =>
+      deps.logger.warn({ problem }, 'inställning kunde inte läsas, standard används'),
+  };
+  switch (view.vy) {
+    case 'hjalp':
+      return cardReply(helpCard({ devCommands }), 'Det här kan Insatsnavet');
+    case 'status':
+      return answerStatus(view.kod, base);
+    case 'mina-insatser': {
+      if (user.aadObjectId === null) {
+        return textReply(NO_USER_ID_TEXT);
+      }
+      const result = await listMyInterventions(base, user.aadObjectId);
+      if (result.kind === 'unknown-person') {
+        return textReply(unknownPersonText(devCommands));
+      }
+      if (result.kind === 'no-insats-role') {
+        return textReply(noInsatsRoleText(result.roles));
+      }
+      return cardReply(myInterventionsCard(result.personName, result.items), 'Mina insatser');
+    }
+    case 'frister': {
+      if (user.aadObjectId === null) {
+        return textReply(NO_USER_ID_TEXT);
+      }
+      const result = await listUpcomingDeadlines(base, user.aadObjectId);
+      if (result.kind === 'unknown-person') {
+        return textReply(unknownPersonText(devCommands));
+      }
+      if (result.kind === 'no-insats-role') {
+        return textReply(noDeadlinesRoleText(result.roles));
+      }
+      return cardReply(deadlinesCard(result.scope, result.today, result.items), 'Kommande fakturafrister');
+    }
+    case 'att-besluta': {
+      if (user.aadObjectId === null) {
+        return textReply(NO_USER_ID_TEXT);
+      }
+      const result = await listPendingApprovals(base, user.aadObjectId);
+      if (result.kind === 'unknown-person') {
+        return textReply(unknownPersonText(devCommands));
+      }
+      return cardReply(approvalsCard(result.items), 'Att besluta');
+    }
+  }
+}
+
+async function answerStatus(query: string, deps: Parameters<typeof getInterventionStatus>[0]): Promise<BotReply> {
+  if (query.trim() === '') {
+    return textReply(STATUS_WITHOUT_QUERY_TEXT);
+  }
+  const result = await getInterventionStatus(deps, query);
+  if (result.kind === 'found') {
+    const { intervention } = result.status;
+    return cardReply(statusCard(result.status), `Status för ${intervention.code}: ${intervention.stage}`);
+  }
+  if (result.kind === 'ambiguous') {
+    const first = result.candidates[0]?.code ?? 'KOD';
+    return textReply(
+      `Flera insatser passar ”${quote(query)}”: ${listed(result.candidates)}. Skriv koden, t.ex. **status ${first}**.`,
+    );
+  }
+  if (result.suggestions.length > 0) {
+    const first = result.suggestions[0]?.code ?? 'KOD';
+    return textReply(
+      `Jag hittar ingen insats som heter ”${quote(query)}”. Menade du ${listed(result.suggestions)}? Skriv t.ex. **status ${first}**.`,
+    );
+  }
+  return textReply(
+    `Jag hittar ingen insats med koden eller namnet ”${quote(query)}”. Skriv **status** följt av insatsens kod eller en del av namnet, eller **mina insatser** för att se dina.`,
+  );
+}
+
+function listed(interventions: readonly Intervention[]): string {
+  return interventions.map((intervention) => `**${intervention.code}** (${intervention.title})`).join(', ');
+}

@@ -1,0 +1,147 @@
+/**
+ * What a chat message asks for. Swedish first with English aliases, and forgiving about what
+ * Teams and people add: `<at>Insatsnavet</at>` mentions, HTML from the compose box, case,
+ * diacritics, extra spaces and trailing punctuation. Pure, so it is tested on its own.
+ */
+
+export type Command =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'greeting' }
+  | { readonly kind: 'mine' }
+  | { readonly kind: 'status'; readonly query: string }
+  | { readonly kind: 'deadlines' }
+  | { readonly kind: 'approvals' }
+  | { readonly kind: 'act-as'; readonly name: string }
+  | { readonly kind: 'act-as-self' }
+  | { readonly kind: 'who-am-i' }
+  | { readonly kind: 'unknown'; readonly text: string };
+
+export type ParseOptions = {
+  /** the dev commands (`agera som`, `vem är jag`) exist only with AUTH_MODE=dev */
+  readonly devCommands: boolean;
+};
+
+/** whole-message phrases, as folded words */
+const PHRASES: ReadonlyArray<readonly [string, Command['kind']]> = [
+  ['hjalp', 'help'],
+  ['help', 'help'],
+  ['kommandon', 'help'],
+  ['commands', 'help'],
+  ['vad kan du', 'help'],
+  ['hej', 'greeting'],
+  ['hejsan', 'greeting'],
+  ['hallo', 'greeting'],
+  ['tjena', 'greeting'],
+  ['god morgon', 'greeting'],
+  ['hi', 'greeting'],
+  ['hello', 'greeting'],
+  ['mina insatser', 'mine'],
+  ['mina', 'mine'],
+  ['my interventions', 'mine'],
+  ['my insatser', 'mine'],
+  ['mine', 'mine'],
+  ['frister', 'deadlines'],
+  ['frist', 'deadlines'],
+  ['fakturafrister', 'deadlines'],
+  ['kommande frister', 'deadlines'],
+  ['deadlines', 'deadlines'],
+  ['deadline', 'deadlines'],
+  ['att besluta', 'approvals'],
+  ['beslut', 'approvals'],
+  ['to decide', 'approvals'],
+  ['approvals', 'approvals'],
+];
+
+const DEV_PHRASES: ReadonlyArray<readonly [string, Command['kind']]> = [
+  ['vem ar jag', 'who-am-i'],
+  ['who am i', 'who-am-i'],
+  ['whoami', 'who-am-i'],
+  ['agera som mig sjalv', 'act-as-self'],
+  ['agera som mig', 'act-as-self'],
+  ['agera som jag', 'act-as-self'],
+  ['act as myself', 'act-as-self'],
+  ['act as me', 'act-as-self'],
+];
+
+const ACT_AS_PREFIXES = ['agera som', 'act as'] as const;
+
+export function parseCommand(raw: string, options: ParseOptions): Command {
+  const text = cleanMessageText(raw);
+  const words = text === '' ? [] : text.split(' ');
+  const folded = words.map(foldWord);
+  const whole = folded.join(' ');
+
+  // an @mention alone is a call for help
+  if (whole === '') {
+    return { kind: 'help' };
+  }
+  if (options.devCommands) {
+    const dev = DEV_PHRASES.find(([phrase]) => phrase === whole);
+    if (dev !== undefined) {
+      return commandOf(dev[1]);
+    }
+    for (const prefix of ACT_AS_PREFIXES) {
+      const size = prefix.split(' ').length;
+      if (folded.slice(0, size).join(' ') === prefix) {
+        const name = words.slice(size).join(' ');
+        return name === '' ? { kind: 'who-am-i' } : { kind: 'act-as', name };
+      }
+    }
+  }
+  const phrase = PHRASES.find(([candidate]) => candidate === whole);
+  if (phrase !== undefined) {
+    return commandOf(phrase[1]);
+  }
+  if (folded[0] === 'status') {
+    return { kind: 'status', query: words.slice(1).join(' ') };
+  }
+  return { kind: 'unknown', text };
+}
+
+function commandOf(kind: Command['kind']): Command {
+  switch (kind) {
+    case 'status':
+      return { kind, query: '' };
+    case 'act-as':
+      return { kind, name: '' };
+    case 'unknown':
+      return { kind, text: '' };
+    default:
+      return { kind };
+  }
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&nbsp;': ' ',
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&apos;': "'",
+};
+
+/**
+ * The words of a message as the user meant them: mentions and markup removed, entities decoded,
+ * whitespace collapsed, a leading slash and trailing punctuation dropped.
+ */
+export function cleanMessageText(raw: string): string {
+  return raw
+    .replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(nbsp|amp|lt|gt|quot|#39|apos);/gi, (entity) => ENTITIES[entity.toLowerCase()] ?? ' ')
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[/!]+/, '')
+    .replace(/[\s.!?,;:…]+$/u, '')
+    .trim();
+}
+
+/** lower case without diacritics: `Hjälp` → `hjalp` */
+function foldWord(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+}
