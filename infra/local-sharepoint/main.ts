@@ -1,6 +1,6 @@
 /**
  * `npm run local-sharepoint`: the local SharePoint on its own. Port and data dir come from
- * LOCAL_SHAREPOINT_PORT and DATA_DIR via src/config/env.ts (the only reader of process.env).
+ * LOCAL_SHAREPOINT_PORT and DATA_DIR via src/config/env.ts (the only reader of the environment).
  */
 import { readLocalSharePointSettings } from '../../src/config/env.ts';
 import { startLocalSharePoint } from './server.ts';
