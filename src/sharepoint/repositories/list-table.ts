@@ -6,6 +6,7 @@ import type { ListKey } from '../schema.ts';
 import { batchResponseError } from './batch-error.ts';
 import type { InvalidRowReporter, RowIssue } from './invalid-row.ts';
 import { decodeItem, encodeFields, type FieldMap, itemFromFieldValueSet, selectClause } from './item-mapping.ts';
+import { guardPersonalData } from './personal-data-guard.ts';
 
 /** Where a list lives and whom to tell about rows that do not parse. */
 export type ListContext = {
@@ -156,6 +157,7 @@ export class ListTable<N, T> {
     assertItemId(id);
     const parsed = parseInput(this.spec.patchSchema, patch);
     const fields = encodeFields(this.spec.fields, parsed);
+    guardPersonalData(this.context.listKey, fields);
     if (Object.keys(fields).length === 0) {
       const current = await this.getById(id);
       if (current === null) {
@@ -180,6 +182,7 @@ export class ListTable<N, T> {
     if (this.spec.titleOf !== undefined) {
       fields.Title = this.spec.titleOf(parsed);
     }
+    guardPersonalData(this.context.listKey, fields);
     return fields;
   }
 

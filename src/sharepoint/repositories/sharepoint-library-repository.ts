@@ -8,6 +8,7 @@ import { parseGraphResponse } from './graph-response.ts';
 import { decodeItem, encodeFields, type FieldMap, selectClause } from './item-mapping.ts';
 import { invalidRowError, type ListContext, parseInput } from './list-table.ts';
 import { filter } from './odata-filter.ts';
+import { guardPersonalData } from './personal-data-guard.ts';
 
 /** A library is a list (metadata, filters) with a drive (the files). */
 export type LibraryContext = ListContext & {
@@ -67,6 +68,7 @@ export class SharePointLibraryRepository<File, Fields> implements LibraryReposit
     const drive = await this.drive();
     const folder = sanitizeFolderPath(upload.folder);
     const name = sanitizeFileName(upload.name);
+    guardPersonalData(this.context.listKey, { ...fields, FileLeafRef: name });
     const path = [...(folder === '' ? [] : folder.split('/')), name].map(encodeURIComponent).join('/');
     const uploaded = parseGraphResponse(
       driveItemShape,
@@ -182,6 +184,7 @@ export class SharePointLibraryRepository<File, Fields> implements LibraryReposit
   async updateFields(driveItemId: string, fields: Partial<Fields>, options: WriteOptions = {}): Promise<File> {
     const drive = await this.drive();
     const encoded = encodeFields(this.spec.fields, parseInput(this.spec.fieldsSchema, fields));
+    guardPersonalData(this.context.listKey, encoded);
     if (Object.keys(encoded).length > 0) {
       const headers = options.etag === undefined ? undefined : { 'If-Match': options.etag };
       await this.context.graph.patch(
