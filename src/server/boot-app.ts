@@ -18,6 +18,8 @@ import { createGraphClient } from '../sharepoint/graph/create-graph-client.ts';
 import { provisionSchema } from '../sharepoint/provisioning/provision-schema.ts';
 import { createRepositories } from '../sharepoint/repositories/create-repositories.ts';
 import { resolveSite } from '../sharepoint/site.ts';
+import { mountRegisterApi } from './api/mount-register-api.ts';
+import { createUnreadableRowLog } from './api/unreadable-row-log.ts';
 import { createServer } from './create-server.ts';
 import { renderHomePage } from './home-page.ts';
 import type { Logger } from './logger.ts';
@@ -48,12 +50,16 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
     const graph = createGraphClient({ baseUrl: graphBaseUrl, auth: config.graphAuth, logger });
     const site = await resolveSite(graph, config.sharePointSite);
     const provisioned = await provisionSchema(graph, site.id);
+    // rows skipped as unreadable are reported as anomalies by the register (GET /api/avvikelser)
+    const unreadableRows = createUnreadableRowLog();
     const repositories = createRepositories(
       graph,
       { siteId: site.id, listIds: provisioned.listIds, driveIds: provisioned.driveIds },
       {
-        onInvalidRow: (listKey, itemId, issues) =>
-          logger.warn({ listKey, itemId, issues }, 'en rad i SharePoint kunde inte läsas och hoppades över'),
+        onInvalidRow: (listKey, itemId, issues) => {
+          unreadableRows.report(listKey, itemId, issues);
+          logger.warn({ listKey, itemId, issues }, 'en rad i SharePoint kunde inte läsas och hoppades över');
+        },
       },
     );
 
@@ -104,6 +110,12 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
         await graph.get(`/sites/${site.id}`);
         return { ok: true, graph: graphBaseUrl };
       },
+      mountApi: (api) =>
+        mountRegisterApi(api, {
+          register: { repos: repositories, clock: systemClock, timeZone: config.timeZone, unreadableRows },
+          authMode: config.authMode,
+          logger,
+        }),
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -12,6 +12,8 @@ export type ServerDependencies = {
   readonly handleBotMessage: (req: Request, res: Response) => Promise<void>;
   readonly renderHomePage: () => Promise<string>;
   readonly checkHealth: () => Promise<{ ok: boolean; graph: string }>;
+  /** mounts further routes under /api (the insats register's API) */
+  readonly mountApi?: (server: Server) => void;
 };
 
 /** Bot activities and API bodies are small; anything larger is refused before it is parsed. */
@@ -49,6 +51,8 @@ export function createServer(deps: ServerDependencies): Server {
       sendError(res, error, deps.logger);
     }
   });
+
+  deps.mountApi?.(server);
 
   // restify answers its own errors (bad JSON, too large, unknown route) as { code, message };
   // reshape them into our { error: { code, message } } with a Swedish message.

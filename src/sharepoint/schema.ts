@@ -161,7 +161,8 @@ export const SCHEMA: readonly ListSpec[] = [
       money('GrantedAmount', 'Beviljat belopp'),
       date('DecisionDate', 'Beslutsdatum'),
       text('DecisionRef', 'Beslutsparagraf (§)'),
-      text('DiaryNumber', 'Diarienummer'),
+      // indexed + unique: the year's numbers are found with startswith, and a race gives 409, not a duplicate
+      text('DiaryNumber', 'Diarienummer', { indexed: true, unique: true }),
       flag('FollowUpRegistered', 'Registrerad i Uppföljning Finsam'),
       note('Purpose', 'Syfte'),
       note('Background', 'Bakgrund och behov'),
@@ -171,6 +172,8 @@ export const SCHEMA: readonly ListSpec[] = [
       note('Staffing', 'Resurser och bemanning'),
       note('Anchoring', 'Förankring'),
       note('ImplementationPlan', 'Implementeringsplan'),
+      // SMART goals, målgrupp counts, signatories and the four criteria of the application
+      note('ApplicationDetails', 'Ansökans uppgifter (JSON)'),
     ],
   },
   {
@@ -370,6 +373,8 @@ export const SETTING_DEFAULTS = {
   'andring.grans-kr': '50000',
   /** a budget change at or below this share of the year's budget (%) is minor */
   'andring.grans-procent': '10',
+  /** the diarienummer of incoming applications: {år} the year, {nr:3} the year's number with 3 digits */
+  'diarium.format': 'SFV {år}/{nr:3}',
 } as const satisfies Record<string, string>;
 
 export function listSpec(key: ListKey): ListSpec {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { applicationDetailsSchema } from '../application/application-details.ts';
 import { INTERVENTION_KINDS, STAGES } from '../vocabulary.ts';
 import { aadObjectId, amountKr, isoDate, itemId, stored } from './common.ts';
 
@@ -33,6 +34,12 @@ export const newInterventionSchema = z.object({
   staffing: longText,
   anchoring: longText,
   implementationPlan: longText,
+  /**
+   * The structured parts of the application (SMART goals, målgrupp counts, signatories, the four
+   * criteria), stored as JSON. Optional so that rows and callers from before the column existed
+   * stay valid; absent reads back as null.
+   */
+  applicationDetails: applicationDetailsSchema.nullable().optional(),
 });
 export const interventionSchema = newInterventionSchema.extend(stored);
 export type NewIntervention = z.infer<typeof newInterventionSchema>;

@@ -10,6 +10,7 @@ import type { Stage } from '../../domain/vocabulary.ts';
 import {
   booleanColumn,
   dateOnlyColumn,
+  jsonColumn,
   lookupColumn,
   multiLookupColumn,
   numberColumn,
@@ -17,7 +18,7 @@ import {
 } from './field-codecs.ts';
 import type { FieldMap } from './item-mapping.ts';
 import { type ListContext, ListTable } from './list-table.ts';
-import { filter } from './odata-filter.ts';
+import { filter, odataString } from './odata-filter.ts';
 
 const interventionFields: FieldMap<NewIntervention> = {
   title: textColumn('Title'),
@@ -42,6 +43,7 @@ const interventionFields: FieldMap<NewIntervention> = {
   staffing: textColumn('Staffing'),
   anchoring: textColumn('Anchoring'),
   implementationPlan: textColumn('ImplementationPlan'),
+  applicationDetails: jsonColumn('ApplicationDetails'),
 };
 
 /** Interventions (Insatser): finders on the indexed Code, Stage, ProjectLeaderAadId and EndDate. */
@@ -54,7 +56,7 @@ export class SharePointInterventionRepository implements InterventionRepository 
       schema: interventionSchema,
       newSchema: newInterventionSchema,
       patchSchema: newInterventionSchema.partial(),
-      conflictMessage: 'Det finns redan en insats med den koden.',
+      conflictMessage: 'Det finns redan en insats med den koden eller det diarienumret.',
     });
   }
 
@@ -84,6 +86,11 @@ export class SharePointInterventionRepository implements InterventionRepository 
 
   listEndingOnOrBefore(date: string): Promise<Intervention[]> {
     return this.table.query({ filter: filter.dateLe('EndDate', date) });
+  }
+
+  listByDiaryNumberPrefix(prefix: string): Promise<Intervention[]> {
+    // DiaryNumber is indexed, so this is one indexed query however large the register grows
+    return this.table.query({ filter: `startswith(fields/DiaryNumber,${odataString(prefix)})` });
   }
 
   create(intervention: NewIntervention): Promise<Intervention> {

@@ -37,7 +37,8 @@ function intervention(code: string, overrides: Partial<NewIntervention> = {}): N
     grantedAmount: 2_460_000,
     decisionDate: '2024-11-21',
     decisionRef: '§ 50',
-    diaryNumber: 'SFV 2024/018',
+    // DiaryNumber is unique: one per insats
+    diaryNumber: `SFV 2024/${code}`,
     followUpRegistered: true,
     purpose: 'Att unga vuxna ska närma sig arbete eller studier.',
     background: null,

@@ -1,0 +1,48 @@
+/**
+ * Mounts the register's API routes on the restify server: identity first, then the route's use
+ * case, the answer parsed against its schema; any error through sendError.
+ */
+import type { Request, Response, Server } from 'restify';
+import { loadActor } from '../../services/register/load-actor.ts';
+import type { RegisterDeps } from '../../services/register/register-deps.ts';
+import { sendError } from '../http-errors.ts';
+import type { Logger } from '../logger.ts';
+import { resolveCaller } from './identity.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { REGISTER_ROUTES } from './register-routes.ts';
+
+export type RegisterApiDeps = {
+  readonly register: RegisterDeps;
+  readonly authMode: 'dev' | 'entra';
+  readonly logger: Logger;
+};
+
+export function mountRegisterApi(server: Server, deps: RegisterApiDeps): void {
+  const identity = { authMode: deps.authMode, loadActor: (id: string) => loadActor(deps.register, id) };
+  const openApi = buildOpenApiDocument(REGISTER_ROUTES);
+  server.get('/api/openapi.json', async (_req: Request, res: Response) => {
+    res.status(200);
+    res.json(openApi);
+  });
+  for (const route of REGISTER_ROUTES) {
+    server[route.method](route.path, async (req: Request, res: Response) => {
+      try {
+        const actor = await resolveCaller(req, identity);
+        const ifMatch = req.headers['if-match'];
+        const answer = await route.handle({
+          actor,
+          params: (req.params ?? {}) as Record<string, string>,
+          query: req.query ?? {},
+          body: req.body ?? {},
+          ifMatch: typeof ifMatch === 'string' ? ifMatch : undefined,
+          deps: deps.register,
+        });
+        const body = route.response.parse(answer);
+        res.status(route.status);
+        res.json(body);
+      } catch (error) {
+        sendError(res, error, deps.logger);
+      }
+    });
+  }
+}

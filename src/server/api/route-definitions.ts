@@ -1,0 +1,30 @@
+/**
+ * The register's API routes as data: method, path, what they take and answer. The routes are
+ * mounted from this list and the OpenAPI document is generated from it, so both say the same.
+ */
+import type { z } from 'zod';
+import type { Actor } from '../../domain/lifecycle/actor.ts';
+import type { RegisterDeps } from '../../services/register/register-deps.ts';
+
+export type RouteContext = {
+  readonly actor: Actor;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: unknown;
+  readonly body: unknown;
+  readonly ifMatch: string | undefined;
+  readonly deps: RegisterDeps;
+};
+
+export type RouteDefinition = {
+  readonly method: 'get' | 'post' | 'patch' | 'put';
+  /** restify path, `:id` style */
+  readonly path: string;
+  readonly summary: string;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  readonly status: number;
+  readonly response: z.ZodType;
+  /** the error statuses this route can answer besides 400/401 */
+  readonly errors: readonly number[];
+  readonly handle: (context: RouteContext) => Promise<unknown>;
+};

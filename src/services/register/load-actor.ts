@@ -1,0 +1,27 @@
+/**
+ * Who is calling, from RoleAssignments. A governance role (kansli, styrelse …) counts while its
+ * mandate runs (ValidFrom ≤ today ≤ ValidTo); a role for one insats counts until its ValidTo, even
+ * before its ValidFrom, because an applicant works on the application before the insats starts.
+ */
+import { todayIn } from '../../domain/calendar/today.ts';
+import type { Actor } from '../../domain/lifecycle/actor.ts';
+import type { RegisterDeps } from './register-deps.ts';
+
+export async function loadActor(deps: RegisterDeps, aadObjectId: string): Promise<Actor | null> {
+  const today = todayIn(deps.clock, deps.timeZone);
+  const rows = await deps.repos.roleAssignments.listByAadObjectId(aadObjectId);
+  const current = rows.filter(
+    (row) =>
+      (row.validTo === null || row.validTo >= today) &&
+      (row.interventionId !== null || row.validFrom === null || row.validFrom <= today),
+  );
+  const first = current[0];
+  if (first === undefined) {
+    return null;
+  }
+  return {
+    aadObjectId: first.aadObjectId,
+    name: first.name,
+    roles: current.map((row) => ({ role: row.role, interventionId: row.interventionId })),
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Saves changes to an insats: the application's fields while it is a draft (its applicants or the
+ * kansli), the register's fields at any stage (the kansli only). A draft may be saved incomplete;
+ * completeness is checked when it is submitted. With an eTag, a stale write is refused (412).
+ */
+import { AppError } from '../../domain/app-error.ts';
+import type { Intervention } from '../../domain/entities/intervention.ts';
+import { type Actor, isKansli } from '../../domain/lifecycle/actor.ts';
+import { readVisibleIntervention } from './access.ts';
+import { appendAudit } from './audit.ts';
+import { APPLICATION_FIELDS, assertMayEditApplication, type DraftFields, type RegisterFields } from './draft-fields.ts';
+import type { RegisterDeps } from './register-deps.ts';
+
+export type UpdateDraftInput = {
+  readonly interventionId: string;
+  readonly fields: DraftFields & RegisterFields;
+  readonly etag?: string;
+};
+
+export async function updateDraft(deps: RegisterDeps, actor: Actor, input: UpdateDraftInput): Promise<Intervention> {
+  const intervention = await readVisibleIntervention(deps, actor, input.interventionId);
+  const changed = Object.keys(input.fields).filter(
+    (key) => input.fields[key as keyof typeof input.fields] !== undefined,
+  );
+  const applicationChanges = changed.filter((key) => (APPLICATION_FIELDS as readonly string[]).includes(key));
+  const registerChanges = changed.filter((key) => !applicationChanges.includes(key));
+  if (registerChanges.length > 0 && !isKansli(actor)) {
+    const reason = `Bara kansliet får ändra registeruppgifterna (${registerChanges.join(', ')}).`;
+    await appendAudit(deps, actor, 'nekad', intervention.id, { changed: registerChanges, reasons: [reason] });
+    throw new AppError('FORBIDDEN', 'register fields are kansli only', {
+      userMessage: reason,
+      details: { reasons: [reason] },
+    });
+  }
+  if (applicationChanges.length > 0) {
+    await assertMayEditApplication(deps, actor, intervention, 'ansökan');
+  }
+  const etag = input.etag ?? intervention.etag;
+  const updated = await deps.repos.interventions.update(intervention.id, input.fields, { etag });
+  await appendAudit(deps, actor, 'insats.uppdaterad', intervention.id, { stage: intervention.stage, changed });
+  return updated;
+}
