@@ -14,6 +14,7 @@ import { createNotifier, type Notifier } from '../services/notifications/create-
 import { startOutboxPoller } from '../services/notifications/outbox-poller.ts';
 import { seedDemoApprovals } from '../sharepoint/demo/seed-demo-approvals.ts';
 import { seedDemoData } from '../sharepoint/demo/seed-demo-data.ts';
+import { seedDemoDocuments } from '../sharepoint/demo/seed-demo-documents.ts';
 import { createGraphClient } from '../sharepoint/graph/create-graph-client.ts';
 import { provisionSchema } from '../sharepoint/provisioning/provision-schema.ts';
 import { createRepositories } from '../sharepoint/repositories/create-repositories.ts';
@@ -81,6 +82,7 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
       seeded = report.seeded;
       // the open approvals `att besluta` shows; idempotent, so older demo data folders get them too
       await seedDemoApprovals(repositories);
+      await seedDemoDocuments(repositories);
     }
 
     const bot = createBot(config.bot, {

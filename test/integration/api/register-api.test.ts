@@ -14,6 +14,14 @@ let api: ApiHarness;
 
 beforeAll(async () => {
   api = await startApiHarness();
+  // the demo files a signed samarbetsavtal for every running insats; mark NOVA's as replaced, as
+  // a kansli editing SharePoint might, so the register has an anomaly to report
+  const nova = await api.repos.interventions.findByCode('NOVA');
+  const [agreement] = nova === null ? [] : await api.repos.agreements.listByIntervention(nova.id);
+  if (agreement === undefined) {
+    throw new Error('the demo has no samarbetsavtal for NOVA');
+  }
+  await api.repos.agreements.updateFields(agreement.driveItemId, { agreementStatus: 'Ersatt' });
 });
 
 afterAll(async () => {
