@@ -8,6 +8,7 @@ import { startLocalSharePoint } from '../../../infra/local-sharepoint/server.ts'
 import { ConfigError, loadConfig } from '../../config/env.ts';
 import { createGraphClient } from '../../sharepoint/graph/create-graph-client.ts';
 import { provisionSchema } from '../../sharepoint/provisioning/provision-schema.ts';
+import { listSpec } from '../../sharepoint/schema.ts';
 import { resolveSite } from '../../sharepoint/site.ts';
 import { createLogger } from '../logger.ts';
 
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
     if (created.length === 0 && result.updated.columns.length === 0) {
       console.log('Schemat var redan komplett – inget ändrades.');
     } else {
-      console.log(`Skapade listor:      ${result.created.lists.join(', ') || '–'}`);
+      const titles = result.created.lists.map((key) => listSpec(key).title);
+      console.log(`Skapade listor:      ${titles.join(', ') || '–'}`);
       console.log(`Skapade kolumner:    ${result.created.columns.length}`);
       console.log(`Ändrade kolumner:    ${result.updated.columns.join(', ') || '–'}`);
       console.log(`Nya inställningar:   ${result.created.settings.join(', ') || '–'}`);

@@ -29,7 +29,7 @@ export type ProvisionResult = {
   readonly listIds: Record<ListKey, string>;
   readonly driveIds: Partial<Record<ListKey, string>>;
   /** what this run created: list keys, `List.Column` labels, Settings keys */
-  readonly created: { readonly lists: string[]; readonly columns: string[]; readonly settings: string[] };
+  readonly created: { readonly lists: ListKey[]; readonly columns: string[]; readonly settings: string[] };
   /** `List.Column` labels whose index, uniqueness, choices or Title display name were completed */
   readonly updated: { readonly columns: string[] };
   /** what provisioning found but will not change (e.g. a column of another type); for the log */
@@ -45,7 +45,7 @@ export async function provisionSchema(
   const settings = options.settings ?? SETTING_DEFAULTS;
   const levels = creationLevels(schema);
   const warnings: string[] = [];
-  const createdLists: string[] = [];
+  const createdLists: ListKey[] = [];
   const createdColumns: string[] = [];
 
   let lists = await readSiteLists(graph, siteId);
