@@ -2,7 +2,7 @@
  * The bot's Swedish sentences that are not cards. Markdown (`**fet**`) is what Teams renders in
  * a bot's text messages.
  */
-import type { Role } from '../src/domain/vocabulary.ts';
+import { KANSLI_ROLES, type Role } from '../src/domain/vocabulary.ts';
 
 export const WELCOME_TEXT = [
   'Hej! Jag är **Insatsnavet**, samordningsförbundets stöd för insatser.',
@@ -39,7 +39,7 @@ export function noDeadlinesRoleText(roles: readonly Role[]): string {
 
 function roleAdvice(roles: readonly Role[]): string {
   const has = (...wanted: Role[]): boolean => roles.some((role) => wanted.includes(role));
-  if (has('Förbundschef', 'Ekonom', 'Processledare', 'Nämndsekreterare')) {
+  if (has(...KANSLI_ROLES)) {
     return 'Som kansli ser du alla insatser i fliken, och **frister** visar alla kommande fakturafrister.';
   }
   if (has('Ordförande', 'Styrelseledamot')) {

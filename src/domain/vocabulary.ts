@@ -85,3 +85,10 @@ export type ConversationScope = (typeof CONVERSATION_SCOPES)[number];
 export type MeetingBody = (typeof MEETING_BODIES)[number];
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** the kansli: who keeps the register and sees every insats */
+export const KANSLI_ROLES: readonly Role[] = ['Förbundschef', 'Ekonom', 'Processledare', 'Nämndsekreterare'];
+/** the board (styrelsen), ordförande included */
+export const BOARD_ROLES: readonly Role[] = ['Styrelseledamot', 'Styrelseersättare', 'Ordförande'];
+/** the roles held for one insats (RoleAssignments.Intervention set) */
+export const INSATS_ROLES: readonly Role[] = ['Projektledare', 'Projektägare', 'Styrgrupp'];

@@ -2,7 +2,7 @@
  * Who is acting, as the lifecycle sees it: a person and the roles they hold today. Built by the
  * services from RoleAssignments; the domain only asks questions of it.
  */
-import type { Role } from '../vocabulary.ts';
+import { BOARD_ROLES, KANSLI_ROLES, type Role } from '../vocabulary.ts';
 
 export type ActorRole = {
   readonly role: Role;
@@ -16,8 +16,6 @@ export type Actor = {
   readonly roles: readonly ActorRole[];
 };
 
-export const KANSLI_ROLES: readonly Role[] = ['Förbundschef', 'Ekonom', 'Processledare', 'Nämndsekreterare'];
-export const BOARD_ROLES: readonly Role[] = ['Styrelseledamot', 'Styrelseersättare', 'Ordförande'];
 /** the roles that make someone an applicant of (and responsible for) one insats */
 export const APPLICANT_ROLES: readonly Role[] = ['Projektledare', 'Projektägare'];
 

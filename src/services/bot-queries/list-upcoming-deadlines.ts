@@ -9,7 +9,8 @@ import type { Intervention } from '../../domain/entities/intervention.ts';
 import { type Deadline, INVOICING_STAGES, nextDeadline } from '../../domain/invoicing/next-deadline.ts';
 import type { Repositories } from '../../domain/ports/repositories.ts';
 import type { Role } from '../../domain/vocabulary.ts';
-import { KANSLI_ROLES, readPersonRoles } from './person-roles.ts';
+import { KANSLI_ROLES } from '../../domain/vocabulary.ts';
+import { readPersonRoles } from './person-roles.ts';
 import { readDueRule } from './read-due-rule.ts';
 
 export type UpcomingDeadlinesDeps = Pick<

@@ -5,15 +5,10 @@
 import type { Intervention } from '../../domain/entities/intervention.ts';
 import type { RoleAssignment } from '../../domain/entities/role-assignment.ts';
 import type { Repositories } from '../../domain/ports/repositories.ts';
-import type { Role } from '../../domain/vocabulary.ts';
+import { INSATS_ROLES, type Role } from '../../domain/vocabulary.ts';
 import { isRoleCurrent } from './role-validity.ts';
 
 export type PersonRolesDeps = Pick<Repositories, 'roleAssignments' | 'interventions'>;
-
-/** the roles that are held for one insats */
-export const INSATS_ROLES: readonly Role[] = ['Projektledare', 'Projektägare', 'Styrgrupp'];
-/** the roles that make someone kansli, who sees every insats */
-export const KANSLI_ROLES: readonly Role[] = ['Förbundschef', 'Ekonom', 'Processledare', 'Nämndsekreterare'];
 
 export type InsatsRole = {
   readonly intervention: Intervention;

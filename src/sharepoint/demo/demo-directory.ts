@@ -1,4 +1,5 @@
-import { DEMO_GOVERNANCE, KANSLI_ROLES } from './demo-governance.ts';
+import { KANSLI_ROLES } from '../../domain/vocabulary.ts';
+import { DEMO_GOVERNANCE } from './demo-governance.ts';
 import { demoGuid } from './demo-guid.ts';
 import { DEMO_INTERVENTIONS } from './demo-interventions.ts';
 import { DEMO_MEMBERS } from './demo-members.ts';

@@ -64,6 +64,3 @@ export const DEMO_GOVERNANCE: readonly DemoGovernanceRole[] = [
   seat('ann-sofie.bjork', 'Firmatecknare', 'TINGSRYD'),
   seat('magnus.aberg', 'Firmatecknare', 'VAXJO'),
 ];
-
-/** the roles that make someone part of the kansli (the Kansliet group) */
-export const KANSLI_ROLES: readonly Role[] = ['Förbundschef', 'Ekonom', 'Processledare', 'Nämndsekreterare'];
