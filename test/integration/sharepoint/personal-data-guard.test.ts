@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Repositories } from '../../../src/domain/ports/repositories.ts';
 import { provisionSchema } from '../../../src/sharepoint/provisioning/provision-schema.ts';
 import { createRepositories } from '../../../src/sharepoint/repositories/create-repositories.ts';
+import { EMPTY_APPLICATION_TEXTS } from '../../fixtures/interventions.ts';
 import { type LocalSharePointForTests, useLocalSharePoint } from '../../support/local-sharepoint.ts';
 
 // 19121212-1212 is the Skatteverket-style test number (valid date, valid Luhn digit)
@@ -39,14 +40,7 @@ const draft = {
   decisionRef: null,
   diaryNumber: null,
   followUpRegistered: false,
-  purpose: null,
-  background: null,
-  goals: null,
-  targetGroup: null,
-  methods: null,
-  staffing: null,
-  anchoring: null,
-  implementationPlan: null,
+  ...EMPTY_APPLICATION_TEXTS,
 };
 
 describe('personal-data guard in the repositories', () => {

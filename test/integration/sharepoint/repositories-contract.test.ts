@@ -10,6 +10,7 @@ import type { Repositories } from '../../../src/domain/ports/repositories.ts';
 import { provisionSchema } from '../../../src/sharepoint/provisioning/provision-schema.ts';
 import { createRepositories } from '../../../src/sharepoint/repositories/create-repositories.ts';
 import { createInMemoryRepositories } from '../../fakes/in-memory-repositories.ts';
+import { EMPTY_APPLICATION_TEXTS } from '../../fixtures/interventions.ts';
 import { type LocalSharePointForTests, useLocalSharePoint } from '../../support/local-sharepoint.ts';
 
 const AAD = '5a1d3c7e-2b4f-5e60-8a9b-0c1d2e3f4a5b';
@@ -52,14 +53,7 @@ function newIntervention(code: string): NewIntervention {
     decisionRef: null,
     diaryNumber: null,
     followUpRegistered: false,
-    purpose: null,
-    background: null,
-    goals: null,
-    targetGroup: null,
-    methods: null,
-    staffing: null,
-    anchoring: null,
-    implementationPlan: null,
+    ...EMPTY_APPLICATION_TEXTS,
   };
 }
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Repositories } from '../../../src/domain/ports/repositories.ts';
 import { provisionSchema } from '../../../src/sharepoint/provisioning/provision-schema.ts';
 import { createRepositories } from '../../../src/sharepoint/repositories/create-repositories.ts';
+import { EMPTY_APPLICATION_TEXTS } from '../../fixtures/interventions.ts';
 import { type LocalSharePointForTests, useLocalSharePoint } from '../../support/local-sharepoint.ts';
 
 let sp: LocalSharePointForTests;
@@ -34,14 +35,7 @@ beforeAll(async () => {
     decisionRef: null,
     diaryNumber: null,
     followUpRegistered: false,
-    purpose: null,
-    background: null,
-    goals: null,
-    targetGroup: null,
-    methods: null,
-    staffing: null,
-    anchoring: null,
-    implementationPlan: null,
+    ...EMPTY_APPLICATION_TEXTS,
   };
   novaId = (await repos.interventions.create({ ...base, title: 'NOVA', code: 'NOVA' })).id;
   enterId = (await repos.interventions.create({ ...base, title: 'Enter', code: 'ENTER' })).id;

@@ -12,6 +12,7 @@ import { myInterventionsCard } from '../../../bot/cards/my-interventions-card.ts
 import { statusCard } from '../../../bot/cards/status-card.ts';
 import type { Approval } from '../../../src/domain/entities/approval.ts';
 import type { Intervention } from '../../../src/domain/entities/intervention.ts';
+import { EMPTY_APPLICATION_TEXTS } from '../../fixtures/interventions.ts';
 import { cardProblems } from './card-problems.ts';
 
 const nova: Intervention = {
@@ -31,14 +32,7 @@ const nova: Intervention = {
   decisionRef: '§ 50',
   diaryNumber: null,
   followUpRegistered: true,
-  purpose: null,
-  background: null,
-  goals: null,
-  targetGroup: null,
-  methods: null,
-  staffing: null,
-  anchoring: null,
-  implementationPlan: null,
+  ...EMPTY_APPLICATION_TEXTS,
 };
 
 const approval: Approval = {

@@ -3,6 +3,7 @@ import { detectAnomalies, type RegisterSnapshot } from '../../../../src/domain/a
 import type { Intervention } from '../../../../src/domain/entities/intervention.ts';
 import type { AgreementFile, DocumentFile } from '../../../../src/domain/entities/library-file.ts';
 import type { RoleAssignment } from '../../../../src/domain/entities/role-assignment.ts';
+import { EMPTY_APPLICATION_TEXTS } from '../../../fixtures/interventions.ts';
 
 const LEADER = '11111111-1111-1111-1111-111111111111';
 
@@ -24,14 +25,7 @@ function insats(change: Partial<Intervention> = {}): Intervention {
     decisionRef: '§ 50',
     diaryNumber: 'SFV 2024/018',
     followUpRegistered: true,
-    purpose: null,
-    background: null,
-    goals: null,
-    targetGroup: null,
-    methods: null,
-    staffing: null,
-    anchoring: null,
-    implementationPlan: null,
+    ...EMPTY_APPLICATION_TEXTS,
     ...change,
   };
 }

@@ -4,6 +4,7 @@ import {
   type ApplicationUnderReview,
   listApplicationProblems,
 } from '../../../../src/domain/application/validate-application.ts';
+import { EMPTY_APPLICATION_TEXTS } from '../../../fixtures/interventions.ts';
 
 const members = [
   { id: '1', name: 'Växjö kommun', active: true },
@@ -79,14 +80,7 @@ describe('listApplicationProblems', () => {
         partnerOrgIds: [],
         startDate: null,
         endDate: null,
-        purpose: null,
-        background: null,
-        goals: null,
-        targetGroup: null,
-        methods: null,
-        staffing: null,
-        anchoring: null,
-        implementationPlan: null,
+        ...EMPTY_APPLICATION_TEXTS,
         applicationDetails: null,
       },
       budgetLines: [],
