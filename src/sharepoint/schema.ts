@@ -174,6 +174,10 @@ export const SCHEMA: readonly ListSpec[] = [
       note('ImplementationPlan', 'Implementeringsplan'),
       // SMART goals, målgrupp counts, signatories and the four criteria of the application
       note('ApplicationDetails', 'Ansökans uppgifter (JSON)'),
+      // the samarbetsavtal's own invoice due rule, same JSON as Settings faktura.forfalloregel; empty: the förbund's
+      note('InvoiceDueRule', 'Förfalloregel för fakturor (JSON, ersätter förbundets)'),
+      // written by the sweep: what the Requisitions rows were last planned from, so unchanged insatser are skipped
+      text('RequisitionSync', 'Rekvisitioner avstämda mot (systemfält)'),
     ],
   },
   {
@@ -222,6 +226,10 @@ export const SCHEMA: readonly ListSpec[] = [
       note('Specification', 'Specifikation (JSON)'),
       date('ReceivedDate', 'Inkom'),
       text('InvoiceNumber', 'Fakturanummer'),
+      // set at registration when a budget post would be overdrawn: the ekonom reviews it, nothing is silently accepted
+      flag('OverBudget', 'Över budget – granskas'),
+      note('BudgetWarning', 'Budgetavvikelse'),
+      note('RejectionReason', 'Skäl för avvisning'),
     ],
   },
   {

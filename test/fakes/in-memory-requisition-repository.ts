@@ -25,6 +25,10 @@ export class InMemoryRequisitionRepository implements RequisitionRepository {
     return this.table.where((row) => row.status === status && row.dueDate <= onOrBefore);
   }
 
+  async listByStatus(status: RequisitionStatus): Promise<Requisition[]> {
+    return this.table.where((row) => row.status === status);
+  }
+
   async create(requisition: NewRequisition): Promise<Requisition> {
     return this.table.insert(requisition);
   }
@@ -35,5 +39,9 @@ export class InMemoryRequisitionRepository implements RequisitionRepository {
 
   async update(id: string, patch: Patch<NewRequisition>, options?: WriteOptions): Promise<Requisition> {
     return this.table.update(id, patch, options);
+  }
+
+  async delete(id: string, options?: WriteOptions): Promise<void> {
+    this.table.delete(id, options);
   }
 }

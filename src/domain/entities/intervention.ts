@@ -40,6 +40,19 @@ export const newInterventionSchema = z.object({
    * stay valid; absent reads back as null.
    */
   applicationDetails: applicationDetailsSchema.nullable().optional(),
+  /**
+   * The samarbetsavtal's own invoice due rule (JSON `{"q1":"04-30",…}` like Settings
+   * `faktura.forfalloregel`), typed by the kansli in SharePoint; null: the förbund's rule. Kept
+   * as text because a typo there must not make the insats unreadable: the sweep parses it and
+   * reports a broken one.
+   */
+  invoiceDueRule: z.string().max(2_000).nullable().optional(),
+  /**
+   * Written by the sweep only: the fingerprint of what the insats's Requisitions rows were last
+   * planned from (code, stage, period, due rule). An unchanged fingerprint lets the sweep skip the
+   * insats without reading its rows.
+   */
+  requisitionSync: z.string().max(255).nullable().optional(),
 });
 export const interventionSchema = newInterventionSchema.extend(stored);
 export type NewIntervention = z.infer<typeof newInterventionSchema>;

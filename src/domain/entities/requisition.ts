@@ -21,6 +21,16 @@ export const newRequisitionSchema = z.object({
   specification: specificationSchema.nullable(),
   receivedDate: isoDate.nullable(),
   invoiceNumber: z.string().max(255).nullable(),
+  /**
+   * Set at registration when the invoice overdraws a budget post (what remains of the year's
+   * budget per category): the ekonom must look at it. Optional so that rows and callers from
+   * before the column existed stay valid; absent reads back as false / null.
+   */
+  overBudget: z.boolean().optional(),
+  /** in Swedish, which posts are overdrawn and by how much */
+  budgetWarning: z.string().max(5_000).nullable().optional(),
+  /** why the ekonom or förbundschef sent the invoice back (status Avvisad) */
+  rejectionReason: z.string().max(5_000).nullable().optional(),
 });
 export const requisitionSchema = newRequisitionSchema.extend(stored);
 export type NewRequisition = z.infer<typeof newRequisitionSchema>;

@@ -80,3 +80,10 @@ export function quarterLabel({ year, quarter }: Quarter): string {
   const last = MONTHS_SV[quarter * 3 - 1];
   return `Q${quarter} ${year} (${first}–${last})`;
 }
+
+/** `kvartal 1 2027, januari–mars`: how a card or a reminder names the invoicing period */
+export function quarterPeriodText({ year, quarter }: Quarter): string {
+  const first = MONTHS_SV[(quarter - 1) * 3];
+  const last = MONTHS_SV[quarter * 3 - 1];
+  return `kvartal ${quarter} ${year}, ${first}–${last}`;
+}

@@ -11,8 +11,12 @@ export interface RequisitionRepository {
    * what the reminder sweep asks for ("Förväntad, due by the horizon").
    */
   listByStatusDueBefore(status: RequisitionStatus, onOrBefore: string): Promise<Requisition[]>;
+  /** every row with this status (the ekonom's and förbundschef's inboxes: Inkommen, Granskad, Attesterad) */
+  listByStatus(status: RequisitionStatus): Promise<Requisition[]>;
   /** fails with AppError CONFLICT when the PeriodKey exists (a second row for the same quarter) */
   create(requisition: NewRequisition): Promise<Requisition>;
   createMany(requisitions: readonly NewRequisition[]): Promise<BulkResult<Requisition>>;
   update(id: string, patch: Patch<NewRequisition>, options?: WriteOptions): Promise<Requisition>;
+  /** removes an expected row no longer wanted (Förväntad only: the caller checks; registered rows are records) */
+  delete(id: string, options?: WriteOptions): Promise<void>;
 }

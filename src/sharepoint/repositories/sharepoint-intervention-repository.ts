@@ -44,6 +44,8 @@ const interventionFields: FieldMap<NewIntervention> = {
   anchoring: textColumn('Anchoring'),
   implementationPlan: textColumn('ImplementationPlan'),
   applicationDetails: jsonColumn('ApplicationDetails'),
+  invoiceDueRule: textColumn('InvoiceDueRule'),
+  requisitionSync: textColumn('RequisitionSync'),
 };
 
 /** Interventions (Insatser): finders on the indexed Code, Stage, ProjectLeaderAadId and EndDate. */

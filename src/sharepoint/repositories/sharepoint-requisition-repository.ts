@@ -7,7 +7,7 @@ import {
 import type { BulkResult, Patch, WriteOptions } from '../../domain/ports/common.ts';
 import type { RequisitionRepository } from '../../domain/ports/requisition-repository.ts';
 import type { RequisitionStatus } from '../../domain/vocabulary.ts';
-import { dateOnlyColumn, jsonColumn, lookupColumn, numberColumn, textColumn } from './field-codecs.ts';
+import { booleanColumn, dateOnlyColumn, jsonColumn, lookupColumn, numberColumn, textColumn } from './field-codecs.ts';
 import type { FieldMap } from './item-mapping.ts';
 import { type ListContext, ListTable } from './list-table.ts';
 import { filter } from './odata-filter.ts';
@@ -23,6 +23,9 @@ const requisitionFields: FieldMap<NewRequisition> = {
   specification: jsonColumn('Specification'),
   receivedDate: dateOnlyColumn('ReceivedDate'),
   invoiceNumber: textColumn('InvoiceNumber'),
+  overBudget: booleanColumn('OverBudget'),
+  budgetWarning: textColumn('BudgetWarning'),
+  rejectionReason: textColumn('RejectionReason'),
 };
 
 /** Requisitions (Rekvisitioner): PeriodKey is unique; the sweep reads by indexed Status + DueDate. */
@@ -52,6 +55,10 @@ export class SharePointRequisitionRepository implements RequisitionRepository {
     return this.table.query({ filter: filter.and(filter.eq('Status', status), filter.dateLe('DueDate', onOrBefore)) });
   }
 
+  listByStatus(status: RequisitionStatus): Promise<Requisition[]> {
+    return this.table.query({ filter: filter.eq('Status', status) });
+  }
+
   create(requisition: NewRequisition): Promise<Requisition> {
     return this.table.create(requisition);
   }
@@ -62,5 +69,9 @@ export class SharePointRequisitionRepository implements RequisitionRepository {
 
   update(id: string, patch: Patch<NewRequisition>, options?: WriteOptions): Promise<Requisition> {
     return this.table.update(id, patch, options);
+  }
+
+  delete(id: string, options?: WriteOptions): Promise<void> {
+    return this.table.delete(id, options);
   }
 }
