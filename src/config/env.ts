@@ -48,6 +48,15 @@ const rawEnvSchema = z.object({
     .default('Europe/Stockholm')
     .refine(isKnownTimeZone, 'är ingen känd tidszon (IANA), t.ex. Europe/Stockholm'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CALENDAR_FEED_SECRET: z
+    .string()
+    .trim()
+    .min(32, 'måste vara minst 32 tecken (en slumpad hemlighet, t.ex. från Key Vault)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  PUBLIC_BASE_URL: z
+    .url({ error: 'måste vara en URL, t.ex. https://insatsnavet.azurewebsites.net' })
+    .optional(),
 });
 
 export type Config = {
@@ -79,6 +88,13 @@ export type Config = {
       };
   readonly timeZone: string;
   readonly logLevel: z.infer<typeof rawEnvSchema>['LOG_LEVEL'];
+  /**
+   * Signs the per-user calendar feed links (HMAC). Required in production; locally the server
+   * makes one and keeps it in DATA_DIR so links survive a restart.
+   */
+  readonly calendarFeedSecret: string | undefined;
+  /** the app's public address for links handed out (calendar feeds); undefined: taken from the request */
+  readonly publicBaseUrl: string | undefined;
 };
 
 /** Thrown when the environment is wrong; the message names every bad variable. */
@@ -128,6 +144,12 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push({
       variable: 'BOT_APP_ID',
       problem: 'krävs när NODE_ENV=production (en anonym bot är bara tillåten lokalt)',
+    });
+  }
+  if (isProduction && raw.CALENDAR_FEED_SECRET === undefined) {
+    problems.push({
+      variable: 'CALENDAR_FEED_SECRET',
+      problem: 'krävs när NODE_ENV=production (signerar kalenderlänkarna)',
     });
   }
   if (raw.BOT_APP_ID !== undefined && raw.BOT_TENANT_ID === undefined) {
@@ -191,6 +213,8 @@ export function loadConfig(env: Env = process.env): Config {
     graphAuth: Object.freeze(graphAuth),
     timeZone: raw.TIMEZONE,
     logLevel: raw.LOG_LEVEL,
+    calendarFeedSecret: raw.CALENDAR_FEED_SECRET,
+    publicBaseUrl: raw.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
   });
 }
 

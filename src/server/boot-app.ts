@@ -12,6 +12,7 @@ import { type LocalSharePoint, startLocalSharePoint } from '../../infra/local-sh
 import type { Config } from '../config/env.ts';
 import { createNotifier, type Notifier } from '../services/notifications/create-notifier.ts';
 import { startOutboxPoller } from '../services/notifications/outbox-poller.ts';
+import { loadActor } from '../services/register/load-actor.ts';
 import { seedDemoApprovals } from '../sharepoint/demo/seed-demo-approvals.ts';
 import { seedDemoData } from '../sharepoint/demo/seed-demo-data.ts';
 import { seedDemoDocuments } from '../sharepoint/demo/seed-demo-documents.ts';
@@ -19,8 +20,10 @@ import { createGraphClient } from '../sharepoint/graph/create-graph-client.ts';
 import { provisionSchema } from '../sharepoint/provisioning/provision-schema.ts';
 import { createRepositories } from '../sharepoint/repositories/create-repositories.ts';
 import { resolveSite } from '../sharepoint/site.ts';
+import { mountCalendarFeed } from './api/mount-calendar-feed.ts';
 import { mountRegisterApi } from './api/mount-register-api.ts';
 import { createUnreadableRowLog } from './api/unreadable-row-log.ts';
+import { calendarSecret } from './calendar-secret.ts';
 import { createServer } from './create-server.ts';
 import { renderHomePage } from './home-page.ts';
 import type { Logger } from './logger.ts';
@@ -112,12 +115,28 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
         await graph.get(`/sites/${site.id}`);
         return { ok: true, graph: graphBaseUrl };
       },
-      mountApi: (api) =>
+      mountApi: (api) => {
         mountRegisterApi(api, {
           register: { repos: repositories, clock: systemClock, timeZone: config.timeZone, unreadableRows },
           authMode: config.authMode,
           logger,
-        }),
+        });
+        mountCalendarFeed(api, {
+          feed: {
+            repos: repositories,
+            clock: systemClock,
+            timeZone: config.timeZone,
+            secret: calendarSecret(config.calendarFeedSecret, config.dataDir),
+          },
+          identity: {
+            authMode: config.authMode,
+            loadActor: (id) =>
+              loadActor({ repos: repositories, clock: systemClock, timeZone: config.timeZone, unreadableRows }, id),
+          },
+          publicBaseUrl: config.publicBaseUrl,
+          logger,
+        });
+      },
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -49,6 +49,7 @@ describe('loadConfig', () => {
     [{ SHAREPOINT_SITE: 'https://contoso.sharepoint.com/sites/x' }, 'SHAREPOINT_SITE'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ PUBLIC_BASE_URL: 'inte en adress' }, 'PUBLIC_BASE_URL'],
   ])('stops on %o and names the variable', (env, variable) => {
     const error = configError(env);
     expect(error.variables).toContain(variable);
@@ -58,6 +59,12 @@ describe('loadConfig', () => {
   it('refuses dev auth and an anonymous bot in production, naming both', () => {
     const error = configError({ NODE_ENV: 'production' });
     expect(error.variables).toEqual(expect.arrayContaining(['AUTH_MODE', 'BOT_APP_ID']));
+  });
+
+  it('needs a calendar feed secret in production, and a long one anywhere', () => {
+    expect(configError({ NODE_ENV: 'production' }).variables).toContain('CALENDAR_FEED_SECRET');
+    expect(configError({ CALENDAR_FEED_SECRET: 'kort' }).variables).toContain('CALENDAR_FEED_SECRET');
+    expect(loadConfig({}).calendarFeedSecret).toBeUndefined();
   });
 
   it('needs a tenant for a bot app id (single-tenant bots only)', () => {
@@ -86,8 +93,11 @@ describe('loadConfig', () => {
       GRAPH_CLIENT_ID: GUID_A,
       GRAPH_CLIENT_SECRET: 'secret',
       SHAREPOINT_SITE: 'contoso.sharepoint.com:/sites/insatsnavet',
+      CALENDAR_FEED_SECRET: 'k'.repeat(40),
+      PUBLIC_BASE_URL: 'https://insatsnavet.example.se/',
     });
     expect(config.usesLocalSharePoint).toBe(false);
+    expect(config.publicBaseUrl).toBe('https://insatsnavet.example.se');
     expect(config.graphBaseUrl).toBe('https://graph.microsoft.com/v1.0');
     expect(config.graphAuth).toEqual({
       kind: 'client-credentials',
