@@ -1,5 +1,7 @@
 import type { Clock } from '../src/domain/clock.ts';
 import type { Repositories } from '../src/domain/ports/repositories.ts';
+import type { CalendarFeedDeps } from '../src/services/calendar-feed/calendar-feed-deps.ts';
+import type { InvoicingDeps } from '../src/services/invoicing/invoicing-deps.ts';
 
 /** What the bot logs through (pino's Logger fits). */
 export type BotLog = {
@@ -17,4 +19,8 @@ export type BotDependencies = {
   /** the förbund's time zone: "today" for deadlines is a Swedish day */
   readonly timeZone: string;
   readonly logger: BotLog;
+  /** the requisition cards' use cases: registration, the workflow steps, the inbox */
+  readonly invoicing: InvoicingDeps;
+  /** the personal calendar feed; `publicBaseUrl()` is the app's address for the link */
+  readonly calendar?: { readonly feed: CalendarFeedDeps; readonly publicBaseUrl: () => string };
 };

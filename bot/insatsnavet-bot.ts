@@ -9,6 +9,8 @@ import type { ActingPerson } from '../src/services/dev-identity/acting-person-se
 import type { BotDependencies } from './bot-dependencies.ts';
 import type { BotReply } from './bot-reply.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './cards/card-kit.ts';
+import { answerCalendar } from './commands/answer-calendar.ts';
+import { answerRequisition, answerRequisitionList } from './commands/answer-requisition.ts';
 import { answerView } from './commands/answer-view.ts';
 import { type Command, parseCommand } from './commands/parse-command.ts';
 import {
@@ -23,6 +25,7 @@ import type { BotUser } from './identity/bot-user.ts';
 import { actAs, actAsSelf, whoAmI } from './identity/dev-commands.ts';
 import { resolveBotUser } from './identity/resolve-bot-user.ts';
 import { cardBody, errorBody, type InvokeBody, messageBody, parseCardAction } from './invokes/card-action.ts';
+import { answerRequisitionAction } from './invokes/requisition-actions.ts';
 import { unknownCommandText, WELCOME_TEXT } from './texts.ts';
 
 /** kept for callers that want the welcome in plain text */
@@ -92,6 +95,14 @@ export class InsatsnavetBot {
         return answerView({ vy: 'frister' }, user, this.deps);
       case 'approvals':
         return answerView({ vy: 'att-besluta' }, user, this.deps);
+      case 'requisition':
+        return answerRequisition(command.query, user, this.deps);
+      case 'requisitions':
+        return answerRequisitionList(user, this.deps);
+      case 'calendar':
+        return answerCalendar(user, this.deps, false);
+      case 'calendar-renew':
+        return answerCalendar(user, this.deps, true);
       case 'act-as':
         return dev === null ? { text: unknownCommandText(`agera som ${command.name}`) } : actAs(dev, command.name);
       case 'act-as-self':
@@ -187,6 +198,10 @@ export class InsatsnavetBot {
     }
     try {
       const user = await resolveBotUser(activity, this.actingStore);
+      if (action.kind !== 'refresh') {
+        // the actor is whoever Teams says clicked (in dev: the person they act as), never card data
+        return await answerRequisitionAction(this.deps, action, user.aadObjectId);
+      }
       const reply = await answerView(action.view, user, this.deps);
       if (reply.card !== undefined) {
         return cardBody(reply.card);

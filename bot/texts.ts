@@ -16,8 +16,11 @@ export const NO_USER_ID_TEXT =
 export const STATUS_WITHOUT_QUERY_TEXT =
   'Skriv **status** följt av insatsens kod eller en del av namnet, t.ex. **status NOVA**.';
 
+export const REQUISITION_WITHOUT_QUERY_TEXT =
+  'Skriv **faktura** följt av insatsens kod, t.ex. **faktura NOVA**, för att se och registrera kvartalets faktura. **fakturor** visar alla fakturor som väntar på dig.';
+
 export function unknownCommandText(text: string): string {
-  return `Jag förstod inte ”${quote(text)}”. Skriv **hjälp** för att se vad jag kan – till exempel **mina insatser**, **status** följt av en kod, **frister** eller **att besluta**.`;
+  return `Jag förstod inte ”${quote(text)}”. Skriv **hjälp** för att se vad jag kan – till exempel **mina insatser**, **status** följt av en kod, **frister**, **fakturor** eller **att besluta**.`;
 }
 
 export function unknownPersonText(devCommands: boolean): string {

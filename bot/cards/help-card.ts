@@ -8,12 +8,21 @@ export function helpCard(options: { readonly devCommands: boolean }): AdaptiveCa
     ['status <kod eller namn>', 'läget för en insats, t.ex. status NOVA'],
     ['frister', 'nästa fakturafrist för var och en av dina insatser'],
     ['att besluta', 'beslutsärenden som väntar på din röst'],
+    [
+      'faktura <kod>',
+      'kvartalets faktura för en insats: registrera den eller se hur långt den kommit, t.ex. faktura NOVA',
+    ],
+    ['fakturor', 'fakturor som väntar på dig: att registrera, granska, attestera eller betala'],
+    ['kalender', 'en personlig länk till dina frister, beslut och sammanträden, att prenumerera på i Outlook'],
   ];
   const body = [
     heading('Det här kan Insatsnavet'),
     text('Skriv ett av kommandona här i chatten (i en kanal: nämn @Insatsnavet först).'),
     facts(commands),
-    text('På engelska går också help, my interventions, status <code>, deadlines och to decide.', { subtle: true }),
+    text(
+      'På engelska går också help, my interventions, status <code>, deadlines, invoice <code>, invoices, calendar och to decide.',
+      { subtle: true },
+    ),
   ];
   if (options.devCommands) {
     body.push(

@@ -11,6 +11,13 @@ export type Command =
   | { readonly kind: 'status'; readonly query: string }
   | { readonly kind: 'deadlines' }
   | { readonly kind: 'approvals' }
+  /** `faktura NOVA`, `registrera faktura NOVA`, `rekvisition NOVA-2027-Q1`: one invoice's card */
+  | { readonly kind: 'requisition'; readonly query: string }
+  /** `fakturor`: the invoices waiting for the person */
+  | { readonly kind: 'requisitions' }
+  /** `kalender`: the person's calendar feed link; `ny kalenderlänk` replaces it */
+  | { readonly kind: 'calendar' }
+  | { readonly kind: 'calendar-renew' }
   | { readonly kind: 'act-as'; readonly name: string }
   | { readonly kind: 'act-as-self' }
   | { readonly kind: 'who-am-i' }
@@ -23,6 +30,14 @@ export type ParseOptions = {
 
 /** whole-message phrases, as folded words */
 const PHRASES: ReadonlyArray<readonly [string, Command['kind']]> = [
+  ['kalender', 'calendar'],
+  ['min kalender', 'calendar'],
+  ['kalenderlank', 'calendar'],
+  ['calendar', 'calendar'],
+  ['my calendar', 'calendar'],
+  ['ny kalenderlank', 'calendar-renew'],
+  ['ny kalender', 'calendar-renew'],
+  ['new calendar link', 'calendar-renew'],
   ['hjalp', 'help'],
   ['help', 'help'],
   ['kommandon', 'help'],
@@ -50,7 +65,26 @@ const PHRASES: ReadonlyArray<readonly [string, Command['kind']]> = [
   ['beslut', 'approvals'],
   ['to decide', 'approvals'],
   ['approvals', 'approvals'],
+  ['fakturor', 'requisitions'],
+  ['mina fakturor', 'requisitions'],
+  ['rekvisitioner', 'requisitions'],
+  ['mina rekvisitioner', 'requisitions'],
+  ['invoices', 'requisitions'],
+  ['my invoices', 'requisitions'],
 ];
+
+/** the words before an insats's code or a period key that ask for one invoice's card */
+const REQUISITION_PREFIXES = [
+  'registrera faktura',
+  'registrera fakturan',
+  'registrera rekvisition',
+  'faktura',
+  'fakturan',
+  'rekvisition',
+  'rekvisitionen',
+  'invoice',
+  'register invoice',
+] as const;
 
 const DEV_PHRASES: ReadonlyArray<readonly [string, Command['kind']]> = [
   ['vem ar jag', 'who-am-i'],
@@ -95,12 +129,20 @@ export function parseCommand(raw: string, options: ParseOptions): Command {
   if (folded[0] === 'status') {
     return { kind: 'status', query: words.slice(1).join(' ') };
   }
+  // the longest prefix first: `registrera faktura NOVA` is not `registrera` + `faktura NOVA`
+  for (const prefix of REQUISITION_PREFIXES) {
+    const size = prefix.split(' ').length;
+    if (folded.slice(0, size).join(' ') === prefix) {
+      return { kind: 'requisition', query: words.slice(size).join(' ') };
+    }
+  }
   return { kind: 'unknown', text };
 }
 
 function commandOf(kind: Command['kind']): Command {
   switch (kind) {
     case 'status':
+    case 'requisition':
       return { kind, query: '' };
     case 'act-as':
       return { kind, name: '' };

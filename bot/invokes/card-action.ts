@@ -5,14 +5,23 @@
  * `application/vnd.microsoft.error`. Who clicked is the activity's `from`, never card data.
  */
 import { z } from 'zod';
+import { periodKey } from '../../src/domain/entities/requisition.ts';
+import { BUDGET_CATEGORIES, type BudgetCategory } from '../../src/domain/vocabulary.ts';
+import type { RequisitionMessageKind } from '../../src/services/invoicing/invoicing-deps.ts';
 import type { AdaptiveCard, CardView } from '../cards/card-kit.ts';
 import { REFRESH_VERB } from '../cards/card-kit.ts';
+import {
+  REQUISITION_LIST_VERB,
+  REQUISITION_REGISTER_VERB,
+  REQUISITION_STATUS_VERB,
+  REQUISITION_VIEW_VERB,
+} from '../cards/requisition-card.ts';
 
 export type InvokeBody =
   | { readonly statusCode: 200; readonly type: 'application/vnd.microsoft.card.adaptive'; readonly value: AdaptiveCard }
   | { readonly statusCode: 200; readonly type: 'application/vnd.microsoft.activity.message'; readonly value: string }
   | {
-      readonly statusCode: 400 | 500;
+      readonly statusCode: 400 | 403 | 404 | 500;
       readonly type: 'application/vnd.microsoft.error';
       readonly value: { readonly code: string; readonly message: string };
     };
@@ -36,9 +45,117 @@ export const cardViewSchema: z.ZodType<CardView> = z.discriminatedUnion('vy', [
   z.object({ vy: z.literal('att-besluta') }),
 ]);
 
+/** a requisition's form as Teams sends it: the button's data with the inputs' values merged in, as strings */
+export type RequisitionForm = {
+  readonly fakturanummer?: string;
+  readonly inkom?: string;
+  readonly total?: string;
+  readonly skal?: string;
+} & { readonly [category in BudgetCategory]?: string };
+
+export type RequisitionCardAction =
+  | { readonly kind: 'requisition-list' }
+  | { readonly kind: 'requisition-view'; readonly periodKey: string; readonly messageKind?: RequisitionMessageKind }
+  | {
+      readonly kind: 'requisition-register';
+      readonly periodKey: string;
+      readonly etag: string | undefined;
+      readonly form: RequisitionForm;
+    }
+  | {
+      readonly kind: 'requisition-status';
+      readonly periodKey: string;
+      readonly etag: string | undefined;
+      readonly action: 'granska' | 'attestera' | 'betala' | 'avvisa';
+      readonly form: RequisitionForm;
+    };
+
 export type CardAction =
   | { readonly kind: 'refresh'; readonly view: CardView }
+  | RequisitionCardAction
   | { readonly kind: 'refused'; readonly body: InvokeBody };
+
+const MESSAGE_KINDS = [
+  'reminder',
+  'overdue-projektledare',
+  'overdue-ekonom',
+  'to-review',
+  'to-attest',
+  'to-pay',
+  'rejected',
+] as const satisfies readonly RequisitionMessageKind[];
+
+/** Teams sends an Input.Number's value as a string; a client may send a number: both become text */
+const typed = (max: number) =>
+  z
+    .union([z.string().max(max), z.number().finite()])
+    .transform((value) => String(value).trim())
+    .optional();
+
+const etag = z.string().trim().min(1).max(200).optional();
+
+/** unknown keys (a forged `from` or actor among them) are dropped: who acts is the activity's `from` */
+const formSchema = z.object({
+  fakturanummer: typed(255),
+  inkom: typed(40),
+  total: typed(40),
+  skal: typed(2000),
+  ...Object.fromEntries(BUDGET_CATEGORIES.map((category) => [category, typed(40)])),
+});
+
+const requisitionViewSchema = z.object({ periodKey, kind: z.enum(MESSAGE_KINDS).optional().catch(undefined) });
+const requisitionRegisterSchema = z.object({ periodKey, etag });
+const requisitionStatusSchema = z.object({
+  periodKey,
+  etag,
+  action: z.enum(['granska', 'attestera', 'betala', 'avvisa']),
+});
+
+function parseRequisitionAction(verb: string, data: unknown): CardAction | null {
+  switch (verb) {
+    case REQUISITION_LIST_VERB:
+      return { kind: 'requisition-list' };
+    case REQUISITION_VIEW_VERB: {
+      const parsed = requisitionViewSchema.safeParse(data);
+      if (!parsed.success) {
+        return refused('Kortet saknar uppgift om vilken rekvisition som ska visas. Skriv fakturor i chatten.');
+      }
+      const { periodKey: key, kind } = parsed.data;
+      return kind === undefined
+        ? { kind: 'requisition-view', periodKey: key }
+        : { kind: 'requisition-view', periodKey: key, messageKind: kind };
+    }
+    case REQUISITION_REGISTER_VERB: {
+      const parsed = requisitionRegisterSchema.safeParse(data);
+      const form = formSchema.safeParse(data);
+      if (!parsed.success || !form.success) {
+        return refused('Kortets uppgifter har fel form. Skriv faktura följt av insatsens kod för ett nytt kort.');
+      }
+      return {
+        kind: 'requisition-register',
+        periodKey: parsed.data.periodKey,
+        etag: parsed.data.etag,
+        form: form.data as RequisitionForm,
+      };
+    }
+    case REQUISITION_STATUS_VERB: {
+      const parsed = requisitionStatusSchema.safeParse(data);
+      const form = formSchema.safeParse(data);
+      if (!parsed.success || !form.success) {
+        return refused('Kortets uppgifter har fel form. Skriv faktura följt av insatsens kod för ett nytt kort.');
+      }
+      return {
+        kind: 'requisition-status',
+        periodKey: parsed.data.periodKey,
+        etag: parsed.data.etag,
+        action: parsed.data.action,
+        form: form.data as RequisitionForm,
+      };
+    }
+    default:
+      return null;
+  }
+}
 
 export function parseCardAction(value: unknown): CardAction {
   const parsed = actionValueSchema.safeParse(value);
@@ -46,6 +163,10 @@ export function parseCardAction(value: unknown): CardAction {
     return refused('Kortets åtgärd saknar uppgifter eller har fel form (Action.Execute med verb krävs).');
   }
   const { verb, data } = parsed.data.action;
+  const requisition = parseRequisitionAction(verb, data);
+  if (requisition !== null) {
+    return requisition;
+  }
   if (verb !== REFRESH_VERB) {
     return refused(`Okänd åtgärd ”${verb.slice(0, 60)}”. Skriv hjälp för att se vad Insatsnavet kan.`);
   }
@@ -60,7 +181,7 @@ export function refused(message: string): CardAction {
   return { kind: 'refused', body: errorBody(400, 'BadRequest', message) };
 }
 
-export function errorBody(statusCode: 400 | 500, code: string, message: string): InvokeBody {
+export function errorBody(statusCode: 400 | 403 | 404 | 500, code: string, message: string): InvokeBody {
   return { statusCode, type: 'application/vnd.microsoft.error', value: { code, message } };
 }
 

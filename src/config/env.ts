@@ -48,15 +48,14 @@ const rawEnvSchema = z.object({
     .default('Europe/Stockholm')
     .refine(isKnownTimeZone, 'är ingen känd tidszon (IANA), t.ex. Europe/Stockholm'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SWEEP_SCHEDULE: z.enum(['on', 'off'], { error: "måste vara 'on' eller 'off'" }).default('on'),
   CALENDAR_FEED_SECRET: z
     .string()
     .trim()
     .min(32, 'måste vara minst 32 tecken (en slumpad hemlighet, t.ex. från Key Vault)')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  PUBLIC_BASE_URL: z
-    .url({ error: 'måste vara en URL, t.ex. https://insatsnavet.azurewebsites.net' })
-    .optional(),
+  PUBLIC_BASE_URL: z.url({ error: 'måste vara en URL, t.ex. https://insatsnavet.azurewebsites.net' }).optional(),
 });
 
 export type Config = {
@@ -88,6 +87,12 @@ export type Config = {
       };
   readonly timeZone: string;
   readonly logLevel: z.infer<typeof rawEnvSchema>['LOG_LEVEL'];
+  /**
+   * Whether the server runs the sweep every minute (SWEEP_SCHEDULE, default on). Test harnesses
+   * that boot the whole app turn it off, so a sweep at the real time does not mix into what they
+   * assert; `npm run sweep` runs one whatever this says.
+   */
+  readonly sweepSchedule: boolean;
   /**
    * Signs the per-user calendar feed links (HMAC). Required in production; locally the server
    * makes one and keeps it in DATA_DIR so links survive a restart.
@@ -213,6 +218,7 @@ export function loadConfig(env: Env = process.env): Config {
     graphAuth: Object.freeze(graphAuth),
     timeZone: raw.TIMEZONE,
     logLevel: raw.LOG_LEVEL,
+    sweepSchedule: raw.SWEEP_SCHEDULE === 'on',
     calendarFeedSecret: raw.CALENDAR_FEED_SECRET,
     publicBaseUrl: raw.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
   });

@@ -6,13 +6,17 @@
 
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { createInvoicingMessages } from '../../bot/cards/requisition-messages.ts';
 import { createBot } from '../../bot/create-bot.ts';
 import { createBotFrameworkSender } from '../../bot/proactive/bot-framework-sender.ts';
 import { type LocalSharePoint, startLocalSharePoint } from '../../infra/local-sharepoint/server.ts';
 import type { Config } from '../config/env.ts';
+import type { InvoicingDeps } from '../services/invoicing/invoicing-deps.ts';
 import { createNotifier, type Notifier } from '../services/notifications/create-notifier.ts';
 import { startOutboxPoller } from '../services/notifications/outbox-poller.ts';
 import { loadActor } from '../services/register/load-actor.ts';
+import { runSweep } from '../services/sweep/run-sweep.ts';
+import { createSweepState } from '../services/sweep/sweep-deps.ts';
 import { seedDemoApprovals } from '../sharepoint/demo/seed-demo-approvals.ts';
 import { seedDemoData } from '../sharepoint/demo/seed-demo-data.ts';
 import { seedDemoDocuments } from '../sharepoint/demo/seed-demo-documents.ts';
@@ -27,6 +31,7 @@ import { calendarSecret } from './calendar-secret.ts';
 import { createServer } from './create-server.ts';
 import { renderHomePage } from './home-page.ts';
 import type { Logger } from './logger.ts';
+import { type SweepScheduler, startSweepScheduler } from './scheduler.ts';
 import { systemClock } from './system-clock.ts';
 
 /** how often the outbox looks for notifications still waiting to be sent */
@@ -88,12 +93,34 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
       await seedDemoDocuments(repositories);
     }
 
+    // the requisition cards' use cases; the notifier needs the bot's adapter, so it is bound late
+    const invoicing: InvoicingDeps = {
+      repos: repositories,
+      clock: systemClock,
+      timeZone: config.timeZone,
+      notifier: {
+        notify: (request) => notifier.notify(request),
+        updateSent: (key, message) => notifier.updateSent(key, message),
+      },
+      messages: createInvoicingMessages(),
+      logger,
+    };
+    const calendarFeed = {
+      repos: repositories,
+      clock: systemClock,
+      timeZone: config.timeZone,
+      secret: calendarSecret(config.calendarFeedSecret, config.dataDir),
+    };
+    // the port is known once the server listens; the bot hands out links only after that
+    let listeningUrl = `http://127.0.0.1:${config.port}`;
     const bot = createBot(config.bot, {
       repositories,
       clock: systemClock,
       authMode: config.authMode,
       timeZone: config.timeZone,
       logger,
+      invoicing,
+      calendar: { feed: calendarFeed, publicBaseUrl: () => config.publicBaseUrl ?? listeningUrl },
     });
     // one notifier per process: it holds the pacer that keeps sends within Teams' limits
     const notifier = createNotifier({
@@ -120,14 +147,10 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
           register: { repos: repositories, clock: systemClock, timeZone: config.timeZone, unreadableRows },
           authMode: config.authMode,
           logger,
+          invoicing,
         });
         mountCalendarFeed(api, {
-          feed: {
-            repos: repositories,
-            clock: systemClock,
-            timeZone: config.timeZone,
-            secret: calendarSecret(config.calendarFeedSecret, config.dataDir),
-          },
+          feed: calendarFeed,
           identity: {
             authMode: config.authMode,
             loadActor: (id) =>
@@ -143,6 +166,22 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
       server.listen(config.port, config.listenHost, () => resolve());
     });
     const port = (server.address() as AddressInfo).port;
+    listeningUrl = `http://127.0.0.1:${port}`;
+    // the sweep every minute: requisitions kept in step, reminders and escalations sent once
+    let scheduler: SweepScheduler | undefined;
+    if (config.sweepSchedule) {
+      const sweepDeps = {
+        repos: repositories,
+        clock: systemClock,
+        timeZone: config.timeZone,
+        notifier,
+        messages: invoicing.messages,
+        logger,
+        unreadableRows,
+        state: createSweepState(),
+      };
+      scheduler = startSweepScheduler({ sweep: () => runSweep(sweepDeps), timeZone: config.timeZone, logger });
+    }
     const local = localSharePoint;
     return {
       url: `http://127.0.0.1:${port}`,
@@ -152,6 +191,8 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
       readyInMs: Math.round(performance.now() - startedAt),
       notifier,
       close: async () => {
+        // a sweep under way finishes first: it must not lose the local SharePoint mid-write
+        await scheduler?.stop();
         outbox.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await local?.close();

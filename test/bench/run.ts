@@ -7,6 +7,7 @@ import { benchLocalSharePoint } from './local-sharepoint-bench.ts';
 import { benchNotifierFanOut } from './notifier-bench.ts';
 import { benchProvisioning } from './provisioning-bench.ts';
 import { benchSeeding } from './seeding-bench.ts';
+import { benchSweep } from './sweep-bench.ts';
 
 function print(title: string, figures: Record<string, number | string>): void {
   console.log(`\n${title}`);
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   print('Demodata', await benchSeeding());
   print('Boten: svarstider (200 turer var, jämfört med ett rent restify-eko i samma körning)', await benchBotTurns());
   print('Utskick: ett kort till 14 personer, 30 % av sändningarna svarade 429', await benchNotifierFanOut());
+  print('Svepet: rekvisitioner och påminnelser (Graph-anrop i den lokala SharePointens logg)', await benchSweep());
 }
 
 main().catch((error: unknown) => {

@@ -3,11 +3,13 @@
  * case, the answer parsed against its schema; any error through sendError.
  */
 import type { Request, Response, Server } from 'restify';
+import type { InvoicingDeps } from '../../services/invoicing/invoicing-deps.ts';
 import { loadActor } from '../../services/register/load-actor.ts';
 import type { RegisterDeps } from '../../services/register/register-deps.ts';
 import { sendError } from '../http-errors.ts';
 import type { Logger } from '../logger.ts';
 import { resolveCaller } from './identity.ts';
+import { INVOICING_ROUTES, mountInvoicingRoutes } from './invoicing-routes.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { REGISTER_ROUTES } from './register-routes.ts';
 
@@ -15,11 +17,13 @@ export type RegisterApiDeps = {
   readonly register: RegisterDeps;
   readonly authMode: 'dev' | 'entra';
   readonly logger: Logger;
+  /** the invoicing API (/api/rekvisitioner); absent: not mounted */
+  readonly invoicing?: InvoicingDeps | undefined;
 };
 
 export function mountRegisterApi(server: Server, deps: RegisterApiDeps): void {
   const identity = { authMode: deps.authMode, loadActor: (id: string) => loadActor(deps.register, id) };
-  const openApi = buildOpenApiDocument(REGISTER_ROUTES);
+  const openApi = buildOpenApiDocument([...REGISTER_ROUTES, ...(deps.invoicing === undefined ? [] : INVOICING_ROUTES)]);
   server.get('/api/openapi.json', async (_req: Request, res: Response) => {
     res.status(200);
     res.json(openApi);
@@ -44,5 +48,8 @@ export function mountRegisterApi(server: Server, deps: RegisterApiDeps): void {
         sendError(res, error, deps.logger);
       }
     });
+  }
+  if (deps.invoicing !== undefined) {
+    mountInvoicingRoutes(server, { identity, invoicing: deps.invoicing, logger: deps.logger });
   }
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { errorResponseSchema } from './response-schemas.ts';
-import type { RouteDefinition } from './route-definitions.ts';
+import type { RouteDocumentation } from './route-definitions.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -14,7 +14,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Inte behörig; skälet står i meddelandet',
   404: 'Finns inte',
   409: 'Går inte i insatsens nuvarande läge; details.reasons säger varför',
-  412: 'Insatsen har ändrats sedan den lästes (etag)',
+  412: 'Insatsen eller rekvisitionen har ändrats sedan den lästes (etag)',
 };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
@@ -38,7 +38,7 @@ function queryParameters(schema: z.ZodType | undefined): JsonObject[] {
   }));
 }
 
-export function buildOpenApiDocument(routes: readonly RouteDefinition[]): JsonObject {
+export function buildOpenApiDocument(routes: readonly RouteDocumentation[]): JsonObject {
   const error = {
     description: '',
     content: { 'application/json': { schema: jsonSchema(errorResponseSchema, 'output') } },

@@ -28,3 +28,13 @@ export type RouteDefinition = {
   readonly errors: readonly number[];
   readonly handle: (context: RouteContext) => Promise<unknown>;
 };
+
+/** what the OpenAPI document needs of a route: everything but its handler */
+export type RouteDocumentation = Omit<RouteDefinition, 'handle'>;
+
+/** the context of a route whose use cases take other deps than the register's (the invoicing API) */
+export type RouteContextWith<Deps> = Omit<RouteContext, 'deps'> & { readonly deps: Deps };
+
+export type RouteDefinitionWith<Deps> = RouteDocumentation & {
+  readonly handle: (context: RouteContextWith<Deps>) => Promise<unknown>;
+};

@@ -35,7 +35,14 @@ export type ApiHarness = {
 
 export async function startApiHarness(): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'insatsnavet-api-'));
-  const config = loadConfig({ PORT: '0', LOCAL_SHAREPOINT_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  // no sweep on the real clock in the middle of the tests (the sweep has its own)
+  const config = loadConfig({
+    PORT: '0',
+    LOCAL_SHAREPOINT_PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    SWEEP_SCHEDULE: 'off',
+  });
   const app = await bootApp(config, createLogger('silent'));
   const graph = createGraphClient({ baseUrl: `${app.localSharePointUrl}/v1.0`, auth: { kind: 'dev-token' } });
   const site = await resolveSite(graph, undefined);

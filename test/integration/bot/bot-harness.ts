@@ -124,6 +124,8 @@ export async function startBotHarness(env: Record<string, string> = {}): Promise
       LOCAL_SHAREPOINT_PORT: '0',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
+      // no sweep on the real clock mixing into the turns; a test may pass SWEEP_SCHEDULE: 'on'
+      SWEEP_SCHEDULE: 'off',
       ...env,
       ...extra,
     });
