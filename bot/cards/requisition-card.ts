@@ -119,7 +119,7 @@ export function requisitionHeadline(
     case 'overdue-ekonom':
       return {
         title: `Försenad faktura: ${view.code}, ${period}`,
-        subtitle: `Sista dag var ${due} och fakturan har inte registrerats. Projektledaren har fått en påminnelse.`,
+        subtitle: `Sista dag var ${due} och fakturan har inte registrerats. Projektledaren får samtidigt ett förseningsbesked i Teams.`,
       };
     case 'to-review':
       return { title: `Ny faktura att granska: ${view.code}, ${period}`, subtitle: null };
@@ -165,7 +165,8 @@ export function renderRequisitionCard(view: RequisitionView, options: Requisitio
   if (view.overBudget) {
     body.push(
       attentionBox(
-        'Över budget – ekonomen behöver titta på fakturan',
+        // once the ekonom has reviewed it, the overdraft is known and accepted: say so, do not keep alarming
+        view.status === 'Inkommen' ? 'Över budget – ekonomen behöver titta på fakturan' : 'Över budget',
         view.budgetWarning ?? 'En budgetpost överskrids.',
       ),
     );

@@ -16,7 +16,8 @@ export function createInvoicingMessages(): InvoicingMessages {
       });
       // the heading names the period but not always the insats; the preview must name both
       const summary = headline.title.includes(view.code) ? headline.title : `${view.code}: ${headline.title}`;
-      return { card, summary, text: summary };
+      // no text beside the card: Teams would show the headline twice; the card has its fallbackText
+      return { card, summary };
     },
   };
 }

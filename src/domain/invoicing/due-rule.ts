@@ -75,3 +75,24 @@ export function dueDateFor(year: number, quarter: QuarterNumber, rule: DueRule =
 export function dueDateOfQuarter(quarter: Quarter, rule: DueRule = DEFAULT_DUE_RULE): string {
   return dueDateFor(quarter.year, quarter.quarter, rule);
 }
+
+/** The rule for one insats: its own when it has a readable one, else the förbund's. */
+export function effectiveDueRule(
+  intervention: { readonly code: string; readonly invoiceDueRule?: string | null | undefined },
+  forbundRule: DueRule,
+): { rule: DueRule; problem: string | null } {
+  const own = intervention.invoiceDueRule;
+  if (own === null || own === undefined || own.trim() === '') {
+    return { rule: forbundRule, problem: null };
+  }
+  const parsed = parseDueRule(own);
+  if (parsed.problem === null) {
+    return { rule: parsed.rule, problem: null };
+  }
+  // parseDueRule names the Settings key; here the broken value is the insats's own column
+  const detail = parsed.problem.replace(DUE_RULE_SETTING, 'förfalloregeln');
+  return {
+    rule: forbundRule,
+    problem: `${intervention.code}: insatsens egen förfalloregel går inte att läsa (${detail}) – förbundets regel används`,
+  };
+}

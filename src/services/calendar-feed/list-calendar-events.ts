@@ -8,7 +8,7 @@ import { addDays } from '../../domain/calendar/iso-date.ts';
 import { todayIn } from '../../domain/calendar/today.ts';
 import type { Intervention } from '../../domain/entities/intervention.ts';
 import type { Meeting } from '../../domain/entities/meeting.ts';
-import { type DueRule, dueDateOfQuarter, parseDueRule } from '../../domain/invoicing/due-rule.ts';
+import { dueDateOfQuarter, effectiveDueRule } from '../../domain/invoicing/due-rule.ts';
 import { INVOICING_STAGES } from '../../domain/invoicing/next-deadline.ts';
 import { periodKeyOf, quarterPeriodText, quartersOfPeriod } from '../../domain/invoicing/quarters.ts';
 import { BOARD_ROLES, KANSLI_ROLES, type Role } from '../../domain/vocabulary.ts';
@@ -81,7 +81,7 @@ async function invoiceEvents(
     if (intervention.startDate === null || intervention.endDate === null) {
       continue;
     }
-    const rule = effectiveRule(intervention, forbundRule);
+    const { rule } = effectiveDueRule(intervention, forbundRule);
     const byKey = new Map((rows[index] ?? []).map((row) => [row.periodKey, row] as const));
     for (const quarter of quartersOfPeriod(intervention.startDate, intervention.endDate)) {
       const periodKey = periodKeyOf(intervention.code, quarter);
@@ -109,16 +109,6 @@ async function invoiceEvents(
     }
   }
   return events;
-}
-
-/** the samarbetsavtal's own rule when the kansli has typed a valid one, else the förbund's */
-function effectiveRule(intervention: Pick<Intervention, 'invoiceDueRule'>, forbundRule: DueRule): DueRule {
-  const own = intervention.invoiceDueRule?.trim() ?? '';
-  if (own === '') {
-    return forbundRule;
-  }
-  const parsed = parseDueRule(own);
-  return parsed.problem === null ? parsed.rule : forbundRule;
 }
 
 async function approvalEvents(

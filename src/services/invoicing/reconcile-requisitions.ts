@@ -18,7 +18,7 @@
 import { type AppError, isAppError } from '../../domain/app-error.ts';
 import type { Intervention } from '../../domain/entities/intervention.ts';
 import type { Requisition } from '../../domain/entities/requisition.ts';
-import { DUE_RULE_SETTING, type DueRule, parseDueRule } from '../../domain/invoicing/due-rule.ts';
+import { type DueRule, effectiveDueRule } from '../../domain/invoicing/due-rule.ts';
 import {
   expectedRequisitions,
   planRequisitions,
@@ -65,27 +65,6 @@ export type ReconcileResult = {
 };
 
 const DEFAULT_CONCURRENCY = 8;
-
-/** The rule for one insats: its own when it has a readable one, else the förbund's. */
-export function effectiveDueRule(
-  intervention: Pick<Intervention, 'code' | 'invoiceDueRule'>,
-  forbundRule: DueRule,
-): { rule: DueRule; problem: string | null } {
-  const own = intervention.invoiceDueRule;
-  if (own === null || own === undefined || own.trim() === '') {
-    return { rule: forbundRule, problem: null };
-  }
-  const parsed = parseDueRule(own);
-  if (parsed.problem === null) {
-    return { rule: parsed.rule, problem: null };
-  }
-  // parseDueRule names the Settings key; here the broken value is the insats's own column
-  const detail = parsed.problem.replace(DUE_RULE_SETTING, 'förfalloregeln');
-  return {
-    rule: forbundRule,
-    problem: `${intervention.code}: insatsens egen förfalloregel går inte att läsa (${detail}) – förbundets regel används`,
-  };
-}
 
 type InsatsOutcome = {
   readonly replanned: boolean;

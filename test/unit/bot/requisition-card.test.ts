@@ -268,15 +268,16 @@ describe('renderRequisitionCard', () => {
 });
 
 describe('createInvoicingMessages', () => {
-  it('sends the card with a preview line and a text fallback naming the insats and the period', () => {
+  it('sends the card with a preview line and the card’s own fallback, not the headline twice', () => {
     const message = createInvoicingMessages().requisitionMessage({
       kind: 'reminder',
       view: expected,
       workingDaysLeft: 5,
     });
     expect(message.summary).toBe('NOVA: Påminnelse: fakturan för kvartal 1 2027 ska vara inne fredag 2027-04-30');
-    expect(message.text).toContain('kvartal 1 2027');
+    expect(message.text).toBeUndefined();
     expect(message.card).toMatchObject({ type: 'AdaptiveCard', refresh: { userIds: [EMMA] } });
+    expect(String(message.card?.fallbackText)).toContain('kvartal 1 2027');
     const review = createInvoicingMessages().requisitionMessage({
       kind: 'to-review',
       view: { ...registered, viewerActions: ['granska', 'avvisa'] },
