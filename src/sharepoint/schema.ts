@@ -377,9 +377,11 @@ export const SETTING_DEFAULTS = {
   'eskalering.arbetsdagar-efter': '1',
   /** local time from which reminders are sent on working days */
   'paminnelse.klockslag': '08:00',
-  /** a budget change at or below this amount (kr) is minor: förbundschef decides; above it, the styrelse */
-  'andring.grans-kr': '50000',
-  /** a budget change at or below this share of the year's budget (%) is minor */
+  /**
+   * a budget change (moves between posts within one year, total unchanged) of at most this share of
+   * the insats's budget that year (%) is minor: the förbundschef decides on delegation; above it, the
+   * styrelse (src/domain/approvals/budget-change.ts)
+   */
   'andring.grans-procent': '10',
   /** the diarienummer of incoming applications: {år} the year, {nr:3} the year's number with 3 digits */
   'diarium.format': 'SFV {år}/{nr:3}',

@@ -107,9 +107,9 @@ export const TRANSITION_RULES: readonly TransitionRule[] = [
     id: 'B5',
     from: 'Beredning',
     to: 'Förslag till styrelsen',
-    ways: [{ via: 'api', who: ['förbundschef'] }],
+    ways: [{ via: 'api', who: ['förbundschef'] }, { via: 'approval' }],
     requires: [],
-    note: 'Förbundschefen beslutar vilket förslag som läggs fram för styrelsen.',
+    note: 'Förbundschefen beslutar vilket förslag som läggs fram för styrelsen; beslutskedjan flyttar ansökan hit när styrelsens omröstning startar efter beredningsgruppens yttrande.',
   },
   {
     id: 'B6a',

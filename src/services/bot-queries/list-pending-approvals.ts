@@ -1,15 +1,18 @@
 /**
  * "att besluta": the open approvals (Status Pågår) waiting for the asking person's vote, the
- * earliest due first.
+ * earliest due first. Who is waited for follows the approval rules (src/domain/approvals): under
+ * one vote per member organisation a ledamot is still asked after the ersättare voted, because the
+ * ledamot's vote replaces it; the ersättare is not asked once the organisation has voted.
  */
 
 import { todayIn } from '../../domain/calendar/today.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { Approval } from '../../domain/entities/approval.ts';
 import type { Intervention } from '../../domain/entities/intervention.ts';
+import type { RoleAssignment } from '../../domain/entities/role-assignment.ts';
 import type { Repositories } from '../../domain/ports/repositories.ts';
 import type { Role } from '../../domain/vocabulary.ts';
-import { awaitedVoteRole } from './approval-eligibility.ts';
+import { awaitedVoteOf, STAGE_ROLES } from './approval-eligibility.ts';
 import { isRoleInForce } from './role-validity.ts';
 
 export type PendingApprovalsDeps = Pick<Repositories, 'approvals' | 'votes' | 'interventions' | 'roleAssignments'> & {
@@ -42,31 +45,37 @@ export async function listPendingApprovals(
   if (allRoles.length === 0) {
     return { kind: 'unknown-person' };
   }
-  const personRoles = allRoles.filter((role) => isRoleInForce(role, today));
-  const needsBoardSeats = open.some((approval) => approval.rule === 'En per medlemsorganisation');
-  const interventionIds = [...new Set(open.map((approval) => approval.interventionId).filter(isString))];
+  const myRoles = new Set(allRoles.filter((role) => isRoleInForce(role, today)).map((role) => role.role));
+  // only approvals at a stage where the person holds a role can be waiting for them
+  const candidates = open.filter((approval) => STAGE_ROLES[approval.stage].some((role) => myRoles.has(role)));
+  if (candidates.length === 0) {
+    return { kind: 'approvals', today, items: [] };
+  }
+  const roles = [...new Set(candidates.flatMap((approval) => STAGE_ROLES[approval.stage]))];
+  const interventionIds = [...new Set(candidates.map((approval) => approval.interventionId).filter(isString))];
 
-  const [votesPerApproval, interventions, boardSeats] = await Promise.all([
-    Promise.all(open.map((approval) => deps.votes.listByApproval(approval.id))),
+  const [votesPerApproval, interventions, assignmentsPerRole] = await Promise.all([
+    Promise.all(candidates.map((approval) => deps.votes.listByApproval(approval.id))),
     Promise.all(interventionIds.map((id) => deps.interventions.findById(id))),
-    needsBoardSeats ? readBoardSeats(deps) : Promise.resolve(new Map<string, string>()),
+    Promise.all(roles.map((role) => deps.roleAssignments.listByRole(role))),
   ]);
   const interventionById = new Map(
     interventions.filter((row): row is Intervention => row !== null).map((row) => [row.id, row]),
   );
+  const assignments: RoleAssignment[] = assignmentsPerRole.flat();
 
   const items: PendingApproval[] = [];
-  for (const [index, approval] of open.entries()) {
+  for (const [index, approval] of candidates.entries()) {
     const intervention =
       approval.interventionId === null ? null : (interventionById.get(approval.interventionId) ?? null);
     const votes = votesPerApproval[index] ?? [];
-    const role = awaitedVoteRole({ approval, intervention, personRoles, personAadId: aadObjectId, votes, boardSeats });
-    if (role !== null) {
+    const awaited = awaitedVoteOf({ approval, intervention, assignments, votes, personAadId: aadObjectId, today });
+    if (awaited !== null) {
       items.push({
         approval,
         interventionCode: intervention?.code ?? null,
         interventionTitle: intervention?.title ?? null,
-        asRole: role.role,
+        asRole: awaited.role,
         votesCast: votes.length,
       });
     }
@@ -77,20 +86,6 @@ export async function listPendingApprovals(
       a.approval.title.localeCompare(b.approval.title, 'sv'),
   );
   return { kind: 'approvals', today, items };
-}
-
-async function readBoardSeats(deps: Pick<Repositories, 'roleAssignments'>): Promise<Map<string, string>> {
-  const [members, substitutes] = await Promise.all([
-    deps.roleAssignments.listByRole('Styrelseledamot'),
-    deps.roleAssignments.listByRole('Styrelseersättare'),
-  ]);
-  const seats = new Map<string, string>();
-  for (const seat of [...members, ...substitutes]) {
-    if (seat.memberOrgId !== null) {
-      seats.set(seat.aadObjectId.toLowerCase(), seat.memberOrgId);
-    }
-  }
-  return seats;
 }
 
 function isString(value: string | null): value is string {

@@ -166,11 +166,13 @@ describe('provisionSchema on the local SharePoint', () => {
 
   it('makes the Settings key (Title) unique, so a setting cannot exist twice', async () => {
     const itemsUrl = `/sites/${sp.siteId}/lists/${first.listIds.Settings}/items`;
-    await expect(sp.graph.post(itemsUrl, { fields: { Title: 'andring.grans-kr', Value: '1' } })).rejects.toMatchObject({
+    await expect(
+      sp.graph.post(itemsUrl, { fields: { Title: 'andring.grans-procent', Value: '1' } }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     const settings = await readSettings(sp.graph, sp.siteId, first.listIds.Settings);
-    expect(settings.get('andring.grans-kr')?.value).toBe(SETTING_DEFAULTS['andring.grans-kr']);
+    expect(settings.get('andring.grans-procent')?.value).toBe(SETTING_DEFAULTS['andring.grans-procent']);
   });
 
   it('finds the drive of each library', async () => {
@@ -209,9 +211,9 @@ describe('provisionSchema on the local SharePoint', () => {
       `/sites/${sp.siteId}/lists/${first.listIds.Settings}/items/${settings.get('paminnelse.klockslag')?.id}`,
     );
     await sp.graph.patch(
-      `/sites/${sp.siteId}/lists/${first.listIds.Settings}/items/${settings.get('andring.grans-kr')?.id}/fields`,
+      `/sites/${sp.siteId}/lists/${first.listIds.Settings}/items/${settings.get('andring.grans-procent')?.id}/fields`,
       {
-        Value: '75000',
+        Value: '15',
       },
     );
     await sp.graph.post(`/sites/${sp.siteId}/lists/${interventions}/columns`, {
@@ -234,7 +236,7 @@ describe('provisionSchema on the local SharePoint', () => {
     expect(await schemaProblems(sp.graph, sp.siteId)).toEqual([]);
     const after = await readSettings(sp.graph, sp.siteId, first.listIds.Settings);
     expect(after.get('paminnelse.klockslag')?.value).toBe(SETTING_DEFAULTS['paminnelse.klockslag']);
-    expect(after.get('andring.grans-kr')?.value).toBe('75000');
+    expect(after.get('andring.grans-procent')?.value).toBe('15');
     const columns = (await readLists(sp.graph, sp.siteId)).find((list) => list.id === interventions)?.columns ?? [];
     expect(columns.some((column) => column.name === 'KansliNote')).toBe(true);
   });

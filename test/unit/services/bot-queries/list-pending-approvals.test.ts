@@ -42,12 +42,20 @@ describe('listPendingApprovals', () => {
     expect(await pendingFor(deps, 'henrik.blom')).toEqual(['SAMSYN:Styrelseersättare']);
   });
 
-  it('one vote per member organisation: once Region Kronoberg has voted, neither its ledamot nor its ersättare is asked', async () => {
+  it('one vote per member organisation: after the ersättare voted, only the ledamot (whose vote replaces it) is still asked', async () => {
     const deps = await demoFixture();
     await vote(deps, 'SAMSYN', 'henrik.blom', null); // the ersättare voted; his seat tells the organisation
+    expect(await pendingFor(deps, 'henrik.blom')).toEqual([]);
+    expect(await pendingFor(deps, 'gunilla.axelsson')).toEqual(['SAMSYN:Styrelseledamot']);
+    expect(await pendingFor(deps, 'lars.hedstrom')).toEqual(['SAMSYN:Styrelseledamot']);
+  });
+
+  it('one vote per member organisation: once the ledamot voted, the ersättare is not asked', async () => {
+    const deps = await demoFixture();
+    await vote(deps, 'SAMSYN', 'gunilla.axelsson', null);
     expect(await pendingFor(deps, 'gunilla.axelsson')).toEqual([]);
     expect(await pendingFor(deps, 'henrik.blom')).toEqual([]);
-    expect(await pendingFor(deps, 'lars.hedstrom')).toEqual(['SAMSYN:Styrelseledamot']);
+    expect(await pendingFor(deps, 'maria.sjoberg')).toEqual(['SAMSYN:Styrelseersättare']);
   });
 
   it('shows the beredningsgrupp the application before it, except to the member who voted', async () => {
