@@ -1,5 +1,6 @@
 import type { Clock } from '../src/domain/clock.ts';
 import type { Repositories } from '../src/domain/ports/repositories.ts';
+import type { ApprovalDeps } from '../src/services/approvals/approval-deps.ts';
 import type { CalendarFeedDeps } from '../src/services/calendar-feed/calendar-feed-deps.ts';
 import type { InvoicingDeps } from '../src/services/invoicing/invoicing-deps.ts';
 
@@ -21,6 +22,8 @@ export type BotDependencies = {
   readonly logger: BotLog;
   /** the requisition cards' use cases: registration, the workflow steps, the inbox */
   readonly invoicing: InvoicingDeps;
+  /** the approval cards' use cases: show, vote, start, `att besluta`, delegationsbeslut */
+  readonly approvals: ApprovalDeps;
   /** the personal calendar feed; `publicBaseUrl()` is the app's address for the link */
   readonly calendar?: { readonly feed: CalendarFeedDeps; readonly publicBaseUrl: () => string };
 };

@@ -9,6 +9,7 @@ import type { ActingPerson } from '../src/services/dev-identity/acting-person-se
 import type { BotDependencies } from './bot-dependencies.ts';
 import type { BotReply } from './bot-reply.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './cards/card-kit.ts';
+import { answerApproval, answerDelegationDecisions, answerStartApproval } from './commands/answer-approval.ts';
 import { answerCalendar } from './commands/answer-calendar.ts';
 import { answerRequisition, answerRequisitionList } from './commands/answer-requisition.ts';
 import { answerView } from './commands/answer-view.ts';
@@ -24,6 +25,7 @@ import { ActingPersonStore } from './identity/acting-person-store.ts';
 import type { BotUser } from './identity/bot-user.ts';
 import { actAs, actAsSelf, whoAmI } from './identity/dev-commands.ts';
 import { resolveBotUser } from './identity/resolve-bot-user.ts';
+import { answerApprovalAction } from './invokes/approval-actions.ts';
 import { cardBody, errorBody, type InvokeBody, messageBody, parseCardAction } from './invokes/card-action.ts';
 import { answerRequisitionAction } from './invokes/requisition-actions.ts';
 import { unknownCommandText, WELCOME_TEXT } from './texts.ts';
@@ -95,6 +97,12 @@ export class InsatsnavetBot {
         return answerView({ vy: 'frister' }, user, this.deps);
       case 'approvals':
         return answerView({ vy: 'att-besluta' }, user, this.deps);
+      case 'approval':
+        return answerApproval(command.query, user, this.deps);
+      case 'delegation-decisions':
+        return answerDelegationDecisions(user, this.deps);
+      case 'start-approval':
+        return answerStartApproval(command.query, user, this.deps);
       case 'requisition':
         return answerRequisition(command.query, user, this.deps);
       case 'requisitions':
@@ -198,8 +206,11 @@ export class InsatsnavetBot {
     }
     try {
       const user = await resolveBotUser(activity, this.actingStore);
+      // the actor is whoever Teams says clicked (in dev: the person they act as), never card data
+      if (action.kind === 'approval-view' || action.kind === 'approval-vote' || action.kind === 'approval-start') {
+        return await answerApprovalAction(this.deps, action, user.aadObjectId);
+      }
       if (action.kind !== 'refresh') {
-        // the actor is whoever Teams says clicked (in dev: the person they act as), never card data
         return await answerRequisitionAction(this.deps, action, user.aadObjectId);
       }
       const reply = await answerView(action.view, user, this.deps);

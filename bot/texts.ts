@@ -19,6 +19,15 @@ export const STATUS_WITHOUT_QUERY_TEXT =
 export const REQUISITION_WITHOUT_QUERY_TEXT =
   'Skriv **faktura** följt av insatsens kod, t.ex. **faktura NOVA**, för att se och registrera kvartalets faktura. **fakturor** visar alla fakturor som väntar på dig.';
 
+export const APPROVAL_WITHOUT_QUERY_TEXT =
+  'Skriv **beslut** följt av ärendets nummer eller insatsens kod, t.ex. **beslut SAMSYN**. **att besluta** visar det som väntar på din röst.';
+
+export const START_APPROVAL_WITHOUT_QUERY_TEXT =
+  'Skriv **nytt beslut** följt av insatsens kod, t.ex. **nytt beslut NOVA**, för att begära ett beslut om en budgetändring, planändring eller ansökan.';
+
+export const NOT_KANSLI_START_TEXT =
+  'Det är kansliet som begär beslut. Be förbundschefen eller processledaren starta ärendet – du får kortet här när det väntar på dig.';
+
 export function unknownCommandText(text: string): string {
   return `Jag förstod inte ”${quote(text)}”. Skriv **hjälp** för att se vad jag kan – till exempel **mina insatser**, **status** följt av en kod, **frister**, **fakturor** eller **att besluta**.`;
 }

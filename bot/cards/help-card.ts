@@ -7,7 +7,13 @@ export function helpCard(options: { readonly devCommands: boolean }): AdaptiveCa
     ['mina insatser', 'insatser där du är projektledare, projektägare eller sitter i styrgruppen'],
     ['status <kod eller namn>', 'läget för en insats, t.ex. status NOVA'],
     ['frister', 'nästa fakturafrist för var och en av dina insatser'],
-    ['att besluta', 'beslutsärenden som väntar på din röst'],
+    ['att besluta', 'beslutsärenden som väntar på din röst, med en knapp för att öppna och rösta'],
+    ['beslut <nummer eller kod>', 'ett beslutsärende med röstläget, t.ex. beslut SAMSYN'],
+    ['delegationsbeslut', 'beslut som förbundschefen fattat på delegation, att anmäla till styrelsen'],
+    [
+      'nytt beslut <kod>',
+      'för kansliet: begär beslut om en budgetändring, planändring eller ansökan, t.ex. nytt beslut NOVA',
+    ],
     [
       'faktura <kod>',
       'kvartalets faktura för en insats: registrera den eller se hur långt den kommit, t.ex. faktura NOVA',

@@ -3,11 +3,14 @@
  * a short Swedish text when there is not. Shared by chat commands and by a card's "Uppdatera"
  * button, so both always say the same thing.
  */
+
+import { todayIn } from '../../src/domain/calendar/today.ts';
 import type { Intervention } from '../../src/domain/entities/intervention.ts';
+import { listMyApprovals } from '../../src/services/approvals/list-my-approvals.ts';
 import { getInterventionStatus } from '../../src/services/bot-queries/get-intervention-status.ts';
 import { listMyInterventions } from '../../src/services/bot-queries/list-my-interventions.ts';
-import { listPendingApprovals } from '../../src/services/bot-queries/list-pending-approvals.ts';
 import { listUpcomingDeadlines } from '../../src/services/bot-queries/list-upcoming-deadlines.ts';
+import { isRoleCurrent } from '../../src/services/bot-queries/role-validity.ts';
 import type { BotDependencies } from '../bot-dependencies.ts';
 import { type BotReply, cardReply, textReply } from '../bot-reply.ts';
 import { approvalsCard } from '../cards/approvals-card.ts';
@@ -70,13 +73,20 @@ export async function answerView(view: CardView, user: BotUser, deps: BotDepende
       if (user.aadObjectId === null) {
         return textReply(NO_USER_ID_TEXT);
       }
-      const result = await listPendingApprovals(base, user.aadObjectId);
-      if (result.kind === 'unknown-person') {
+      const { items } = await listMyApprovals(deps.approvals, user.aadObjectId);
+      if (items.length === 0 && !(await hasCurrentRole(deps, user.aadObjectId))) {
         return textReply(unknownPersonText(devCommands));
       }
-      return cardReply(approvalsCard(result.items), 'Att besluta');
+      return cardReply(approvalsCard(items), 'Att besluta');
     }
   }
+}
+
+/** someone with no role at all is told to ask the kansli, not that nothing waits for them */
+async function hasCurrentRole(deps: BotDependencies, aadObjectId: string): Promise<boolean> {
+  const today = todayIn(deps.clock, deps.timeZone);
+  const roles = await deps.repositories.roleAssignments.listByAadObjectId(aadObjectId);
+  return roles.some((role) => isRoleCurrent(role, today));
 }
 
 async function answerStatus(query: string, deps: Parameters<typeof getInterventionStatus>[0]): Promise<BotReply> {

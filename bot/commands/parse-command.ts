@@ -18,6 +18,12 @@ export type Command =
   /** `kalender`: the person's calendar feed link; `ny kalenderlänk` replaces it */
   | { readonly kind: 'calendar' }
   | { readonly kind: 'calendar-renew' }
+  /** `beslut 12` or `beslut SAMSYN`: one approval's card */
+  | { readonly kind: 'approval'; readonly query: string }
+  /** `delegationsbeslut`: the minor decisions the förbundschef made on delegation, for the board */
+  | { readonly kind: 'delegation-decisions' }
+  /** `nytt beslut NOVA`, `begär beslut NOVA`: the kansli's form to start an approval */
+  | { readonly kind: 'start-approval'; readonly query: string }
   | { readonly kind: 'act-as'; readonly name: string }
   | { readonly kind: 'act-as-self' }
   | { readonly kind: 'who-am-i' }
@@ -62,6 +68,9 @@ const PHRASES: ReadonlyArray<readonly [string, Command['kind']]> = [
   ['deadlines', 'deadlines'],
   ['deadline', 'deadlines'],
   ['att besluta', 'approvals'],
+  ['delegationsbeslut', 'delegation-decisions'],
+  ['delegationsbeslutet', 'delegation-decisions'],
+  ['delegation decisions', 'delegation-decisions'],
   ['beslut', 'approvals'],
   ['to decide', 'approvals'],
   ['approvals', 'approvals'],
@@ -85,6 +94,18 @@ const REQUISITION_PREFIXES = [
   'invoice',
   'register invoice',
 ] as const;
+
+/** the words before an insats's code that ask for the start form; longest first */
+const START_APPROVAL_PREFIXES = [
+  'nytt beslutsarende',
+  'nytt beslut',
+  'begar beslut',
+  'starta beslut',
+  'new approval',
+] as const;
+
+/** the words before an approval's id or an insats's code that ask for one approval's card */
+const APPROVAL_PREFIXES = ['beslutsarende', 'beslut', 'approval'] as const;
 
 const DEV_PHRASES: ReadonlyArray<readonly [string, Command['kind']]> = [
   ['vem ar jag', 'who-am-i'],
@@ -136,6 +157,15 @@ export function parseCommand(raw: string, options: ParseOptions): Command {
       return { kind: 'requisition', query: words.slice(size).join(' ') };
     }
   }
+  for (const prefix of START_APPROVAL_PREFIXES) {
+    const size = prefix.split(' ').length;
+    if (folded.slice(0, size).join(' ') === prefix) {
+      return { kind: 'start-approval', query: words.slice(size).join(' ') };
+    }
+  }
+  if (folded.length > 1 && (APPROVAL_PREFIXES as readonly string[]).includes(folded[0] ?? '')) {
+    return { kind: 'approval', query: words.slice(1).join(' ').replace(/^#/, '') };
+  }
   return { kind: 'unknown', text };
 }
 
@@ -143,6 +173,8 @@ function commandOf(kind: Command['kind']): Command {
   switch (kind) {
     case 'status':
     case 'requisition':
+    case 'approval':
+    case 'start-approval':
       return { kind, query: '' };
     case 'act-as':
       return { kind, name: '' };

@@ -5,9 +5,17 @@
  * `application/vnd.microsoft.error`. Who clicked is the activity's `from`, never card data.
  */
 import { z } from 'zod';
+import { itemId } from '../../src/domain/entities/common.ts';
 import { periodKey } from '../../src/domain/entities/requisition.ts';
-import { BUDGET_CATEGORIES, type BudgetCategory } from '../../src/domain/vocabulary.ts';
+import {
+  BUDGET_CATEGORIES,
+  type BudgetCategory,
+  VOTE_DECISIONS,
+  type VoteDecision,
+} from '../../src/domain/vocabulary.ts';
 import type { RequisitionMessageKind } from '../../src/services/invoicing/invoicing-deps.ts';
+import { APPROVAL_START_VERB, APPROVAL_VIEW_VERB, APPROVAL_VOTE_VERB } from '../cards/approval-card.ts';
+import { APPROVAL_START_FIELDS } from '../cards/approval-start-card.ts';
 import type { AdaptiveCard, CardView } from '../cards/card-kit.ts';
 import { REFRESH_VERB } from '../cards/card-kit.ts';
 import {
@@ -70,9 +78,23 @@ export type RequisitionCardAction =
       readonly form: RequisitionForm;
     };
 
+/** the start form (`nytt beslut <kod>`) as Teams sends it: every input's value as a string */
+export type ApprovalStartForm = { readonly [field in keyof typeof APPROVAL_START_FIELDS]?: string };
+
+export type ApprovalCardAction =
+  | { readonly kind: 'approval-view'; readonly approvalId: string }
+  | {
+      readonly kind: 'approval-vote';
+      readonly approvalId: string;
+      readonly decision: VoteDecision;
+      readonly comment: string | undefined;
+    }
+  | { readonly kind: 'approval-start'; readonly insats: string; readonly form: ApprovalStartForm };
+
 export type CardAction =
   | { readonly kind: 'refresh'; readonly view: CardView }
   | RequisitionCardAction
+  | ApprovalCardAction
   | { readonly kind: 'refused'; readonly body: InvokeBody };
 
 const MESSAGE_KINDS = [
@@ -157,13 +179,67 @@ function parseRequisitionAction(verb: string, data: unknown): CardAction | null 
   }
 }
 
+const approvalViewSchema = z.object({ approvalId: itemId });
+/** only the approval, the decision and the comment are read: a forged voter in the data is dropped */
+const approvalVoteSchema = z.object({
+  approvalId: itemId,
+  beslut: z.enum(VOTE_DECISIONS),
+  kommentar: typed(2000),
+});
+const approvalStartSchema = z.object({
+  insats: z.string().trim().min(1).max(100),
+  ...Object.fromEntries(Object.values(APPROVAL_START_FIELDS).map((field) => [field, typed(4000)])),
+});
+
+function parseApprovalAction(verb: string, data: unknown): CardAction | null {
+  switch (verb) {
+    case APPROVAL_VIEW_VERB: {
+      const parsed = approvalViewSchema.safeParse(data);
+      return parsed.success
+        ? { kind: 'approval-view', approvalId: parsed.data.approvalId }
+        : refused('Kortet saknar uppgift om vilket beslutsärende som ska visas. Skriv att besluta i chatten.');
+    }
+    case APPROVAL_VOTE_VERB: {
+      const parsed = approvalVoteSchema.safeParse(data);
+      if (!parsed.success) {
+        return refused('Kortets röst har fel form. Skriv att besluta i chatten för ett nytt kort.');
+      }
+      const comment = parsed.data.kommentar;
+      return {
+        kind: 'approval-vote',
+        approvalId: parsed.data.approvalId,
+        decision: parsed.data.beslut,
+        comment: comment === undefined || comment === '' ? undefined : comment,
+      };
+    }
+    case APPROVAL_START_VERB: {
+      const parsed = approvalStartSchema.safeParse(data);
+      if (!parsed.success) {
+        return refused(
+          'Formulärets uppgifter har fel form. Skriv nytt beslut följt av insatsens kod för ett nytt formulär.',
+        );
+      }
+      const { insats, ...form } = parsed.data;
+      const typedValues = form as Record<string, string | undefined>;
+      const fields = Object.fromEntries(
+        Object.entries(APPROVAL_START_FIELDS)
+          .map(([key, field]) => [key, typedValues[field]] as const)
+          .filter((entry): entry is readonly [string, string] => entry[1] !== undefined),
+      );
+      return { kind: 'approval-start', insats, form: fields as ApprovalStartForm };
+    }
+    default:
+      return null;
+  }
+}
+
 export function parseCardAction(value: unknown): CardAction {
   const parsed = actionValueSchema.safeParse(value);
   if (!parsed.success) {
     return refused('Kortets åtgärd saknar uppgifter eller har fel form (Action.Execute med verb krävs).');
   }
   const { verb, data } = parsed.data.action;
-  const requisition = parseRequisitionAction(verb, data);
+  const requisition = parseRequisitionAction(verb, data) ?? parseApprovalAction(verb, data);
   if (requisition !== null) {
     return requisition;
   }

@@ -6,11 +6,13 @@
 
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { createApprovalMessages } from '../../bot/cards/approval-messages.ts';
 import { createInvoicingMessages } from '../../bot/cards/requisition-messages.ts';
 import { createBot } from '../../bot/create-bot.ts';
 import { createBotFrameworkSender } from '../../bot/proactive/bot-framework-sender.ts';
 import { type LocalSharePoint, startLocalSharePoint } from '../../infra/local-sharepoint/server.ts';
 import type { Config } from '../config/env.ts';
+import type { ApprovalDeps } from '../services/approvals/approval-deps.ts';
 import type { InvoicingDeps } from '../services/invoicing/invoicing-deps.ts';
 import { createNotifier, type Notifier } from '../services/notifications/create-notifier.ts';
 import { startOutboxPoller } from '../services/notifications/outbox-poller.ts';
@@ -113,6 +115,17 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
     };
     // the port is known once the server listens; the bot hands out links only after that
     let listeningUrl = `http://127.0.0.1:${config.port}`;
+    // the approval cards' use cases; cards link to the insats in the tab at the app's address
+    const approvals: ApprovalDeps = {
+      repos: repositories,
+      clock: systemClock,
+      timeZone: config.timeZone,
+      notifier: invoicing.notifier,
+      messages: createApprovalMessages({ timeZone: config.timeZone, clock: systemClock }),
+      logger,
+      tabUrl: (interventionId) =>
+        `${config.publicBaseUrl ?? listeningUrl}/?insats=${encodeURIComponent(interventionId)}`,
+    };
     const bot = createBot(config.bot, {
       repositories,
       clock: systemClock,
@@ -120,6 +133,7 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
       timeZone: config.timeZone,
       logger,
       invoicing,
+      approvals,
       calendar: { feed: calendarFeed, publicBaseUrl: () => config.publicBaseUrl ?? listeningUrl },
     });
     // one notifier per process: it holds the pacer that keeps sends within Teams' limits
@@ -148,6 +162,7 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
           authMode: config.authMode,
           logger,
           invoicing,
+          approvals,
         });
         mountCalendarFeed(api, {
           feed: calendarFeed,
@@ -179,6 +194,8 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
         logger,
         unreadableRows,
         state: createSweepState(),
+        // approvals typed into SharePoint get their cards; reminders and expiry (issue 4)
+        approvals,
       };
       scheduler = startSweepScheduler({ sweep: () => runSweep(sweepDeps), timeZone: config.timeZone, logger });
     }

@@ -2,6 +2,7 @@
  * `npm run bench`: performance figures measured in one run on this machine, each next to its
  * baseline (a bare HTTP round trip on the same machine). Not a test: it prints, it does not judge.
  */
+import { benchApprovalVotes } from './approval-bench.ts';
 import { benchBotTurns } from './bot-bench.ts';
 import { benchLocalSharePoint } from './local-sharepoint-bench.ts';
 import { benchNotifierFanOut } from './notifier-bench.ts';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   print('Boten: svarstider (200 turer var, jämfört med ett rent restify-eko i samma körning)', await benchBotTurns());
   print('Utskick: ett kort till 14 personer, 30 % av sändningarna svarade 429', await benchNotifierFanOut());
   print('Svepet: rekvisitioner och påminnelser (Graph-anrop i den lokala SharePointens logg)', await benchSweep());
+  print('Beslut: en röst från kortet (Graph-anrop i den lokala SharePointens logg)', await benchApprovalVotes());
 }
 
 main().catch((error: unknown) => {

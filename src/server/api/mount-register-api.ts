@@ -3,11 +3,13 @@
  * case, the answer parsed against its schema; any error through sendError.
  */
 import type { Request, Response, Server } from 'restify';
+import type { ApprovalDeps } from '../../services/approvals/approval-deps.ts';
 import type { InvoicingDeps } from '../../services/invoicing/invoicing-deps.ts';
 import { loadActor } from '../../services/register/load-actor.ts';
 import type { RegisterDeps } from '../../services/register/register-deps.ts';
 import { sendError } from '../http-errors.ts';
 import type { Logger } from '../logger.ts';
+import { APPROVAL_ROUTES, mountApprovalRoutes } from './approval-routes.ts';
 import { resolveCaller } from './identity.ts';
 import { INVOICING_ROUTES, mountInvoicingRoutes } from './invoicing-routes.ts';
 import { buildOpenApiDocument } from './openapi.ts';
@@ -19,11 +21,17 @@ export type RegisterApiDeps = {
   readonly logger: Logger;
   /** the invoicing API (/api/rekvisitioner); absent: not mounted */
   readonly invoicing?: InvoicingDeps | undefined;
+  /** the approvals API (/api/beslut, /api/delegationsbeslut); absent: not mounted */
+  readonly approvals?: ApprovalDeps | undefined;
 };
 
 export function mountRegisterApi(server: Server, deps: RegisterApiDeps): void {
   const identity = { authMode: deps.authMode, loadActor: (id: string) => loadActor(deps.register, id) };
-  const openApi = buildOpenApiDocument([...REGISTER_ROUTES, ...(deps.invoicing === undefined ? [] : INVOICING_ROUTES)]);
+  const openApi = buildOpenApiDocument([
+    ...REGISTER_ROUTES,
+    ...(deps.invoicing === undefined ? [] : INVOICING_ROUTES),
+    ...(deps.approvals === undefined ? [] : APPROVAL_ROUTES),
+  ]);
   server.get('/api/openapi.json', async (_req: Request, res: Response) => {
     res.status(200);
     res.json(openApi);
@@ -51,5 +59,8 @@ export function mountRegisterApi(server: Server, deps: RegisterApiDeps): void {
   }
   if (deps.invoicing !== undefined) {
     mountInvoicingRoutes(server, { identity, invoicing: deps.invoicing, logger: deps.logger });
+  }
+  if (deps.approvals !== undefined) {
+    mountApprovalRoutes(server, { identity, approvals: deps.approvals, logger: deps.logger });
   }
 }

@@ -16,12 +16,14 @@
  * starts one on LOCAL_SHAREPOINT_PORT and DATA_DIR for the duration.
  */
 import { randomUUID } from 'node:crypto';
+import { createApprovalMessages } from '../../../bot/cards/approval-messages.ts';
 import { createInvoicingMessages } from '../../../bot/cards/requisition-messages.ts';
 import { createBot } from '../../../bot/create-bot.ts';
 import { createBotFrameworkSender } from '../../../bot/proactive/bot-framework-sender.ts';
 import { type LocalSharePoint, startLocalSharePoint } from '../../../infra/local-sharepoint/server.ts';
 import { ConfigError, loadConfig } from '../../config/env.ts';
 import type { Clock } from '../../domain/clock.ts';
+import type { ApprovalDeps } from '../../services/approvals/approval-deps.ts';
 import type { InvoicingDeps } from '../../services/invoicing/invoicing-deps.ts';
 import { createNotifier } from '../../services/notifications/create-notifier.ts';
 import { formatSweepReport } from '../../services/sweep/format-sweep-report.ts';
@@ -99,6 +101,19 @@ async function main(): Promise<void> {
       messages,
       logger,
     };
+    // the approval cards the sweep sends (new rows, reminders, expiry); links need the app's address
+    const publicBaseUrl = config.publicBaseUrl;
+    const approvals: ApprovalDeps = {
+      repos,
+      clock,
+      timeZone: config.timeZone,
+      notifier: invoicing.notifier,
+      messages: createApprovalMessages({ timeZone: config.timeZone, clock }),
+      logger,
+      ...(publicBaseUrl === undefined
+        ? {}
+        : { tabUrl: (interventionId: string) => `${publicBaseUrl}/?insats=${encodeURIComponent(interventionId)}` }),
+    };
     const bot = createBot(config.bot, {
       repositories: repos,
       clock,
@@ -106,6 +121,7 @@ async function main(): Promise<void> {
       timeZone: config.timeZone,
       logger,
       invoicing,
+      approvals,
     });
     const notifier = createNotifier({
       notifications: repos.notifications,
@@ -126,6 +142,7 @@ async function main(): Promise<void> {
         logger,
         unreadableRows,
         state: createSweepState(),
+        approvals,
       },
       { full, anomalies: true },
     );

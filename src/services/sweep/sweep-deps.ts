@@ -4,6 +4,7 @@
  */
 import type { Clock } from '../../domain/clock.ts';
 import type { Repositories } from '../../domain/ports/repositories.ts';
+import type { ApprovalDeps } from '../approvals/approval-deps.ts';
 import type { InvoicingLogger, InvoicingMessages } from '../invoicing/invoicing-deps.ts';
 import type { Notifier } from '../notifications/create-notifier.ts';
 import type { UnreadableRowLog } from '../register/register-deps.ts';
@@ -30,4 +31,9 @@ export type SweepDeps = {
   /** rows the repositories skipped as unreadable, for the anomaly report */
   readonly unreadableRows: UnreadableRowLog;
   readonly state: SweepState;
+  /**
+   * The approval use cases with their cards (bot/cards/approval-messages.ts); absent: the
+   * approvals step does nothing (a composition root without a bot to render the cards).
+   */
+  readonly approvals?: ApprovalDeps;
 };

@@ -1,16 +1,15 @@
 // @vitest-environment happy-dom
 /**
  * Every card the bot sends parses and validates in the Adaptive Cards renderer without errors or
- * warnings, is schema 1.5 at most, and gives every button an Action.Execute verb.
+ * warnings, is schema 1.5 at most, and gives every button an Action.Execute verb. The approval
+ * cards (`att besluta`, the approval card) are checked in approval-card.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { approvalsCard } from '../../../bot/cards/approvals-card.ts';
 import type { AdaptiveCard, CardElement, JsonValue } from '../../../bot/cards/card-kit.ts';
 import { deadlinesCard } from '../../../bot/cards/deadlines-card.ts';
 import { helpCard } from '../../../bot/cards/help-card.ts';
 import { myInterventionsCard } from '../../../bot/cards/my-interventions-card.ts';
 import { statusCard } from '../../../bot/cards/status-card.ts';
-import type { Approval } from '../../../src/domain/entities/approval.ts';
 import type { Intervention } from '../../../src/domain/entities/intervention.ts';
 import { EMPTY_APPLICATION_TEXTS } from '../../fixtures/interventions.ts';
 import { cardProblems } from './card-problems.ts';
@@ -33,22 +32,6 @@ const nova: Intervention = {
   diaryNumber: null,
   followUpRegistered: true,
   ...EMPTY_APPLICATION_TEXTS,
-};
-
-const approval: Approval = {
-  id: '3',
-  etag: '"1"',
-  title: 'Ansökan SAMSYN – Samsyn och samhandling',
-  interventionId: '8',
-  subject: 'Ansökan',
-  stage: 'Styrelse',
-  rule: 'En per medlemsorganisation',
-  status: 'Pågår',
-  dueDate: '2026-12-17',
-  requestedByAadId: null,
-  amount: 850_000,
-  payload: null,
-  previousId: null,
 };
 
 const cards: Record<string, AdaptiveCard> = {
@@ -98,17 +81,6 @@ const cards: Record<string, AdaptiveCard> = {
     },
   ]),
   'no deadlines': deadlinesCard('all', '2026-11-24', []),
-  approvals: approvalsCard([
-    { approval, interventionCode: 'SAMSYN', interventionTitle: 'Samsyn', asRole: 'Styrelseledamot', votesCast: 0 },
-    {
-      approval: { ...approval, id: '4', stage: 'Beredningsgrupp', rule: 'Majoritet', dueDate: null, title: 'Ändring' },
-      interventionCode: 'SAMSJUK',
-      interventionTitle: 'Samsjuklighet',
-      asRole: 'Beredningsgrupp',
-      votesCast: 1,
-    },
-  ]),
-  'no approvals': approvalsCard([]),
 };
 
 function actionsOf(value: JsonValue | CardElement | AdaptiveCard): CardElement[] {
@@ -150,15 +122,6 @@ describe('the bot’s Adaptive Cards', () => {
 
   it('escapes Markdown in names so a title cannot format the card', () => {
     expect(JSON.stringify(cards['my interventions'])).toContain('Enter \\\\*stjärna\\\\* \\\\[x\\\\]');
-  });
-
-  it('lists approvals with body, rule, due day and the role the user votes in', () => {
-    const json = JSON.stringify(cards.approvals);
-    expect(json).toContain('Styrelse (en per medlemsorganisation) · senast torsdag 2026-12-17');
-    expect(json).toContain('du röstar som ledamot i styrelsen');
-    expect(json).toContain('SAMSJUK – Ändring');
-    expect(json).toContain('1 röst hittills');
-    expect(JSON.stringify(cards['no approvals'])).toContain('Inga beslutsärenden väntar på din röst');
   });
 
   it('the checker does find problems (so an empty list above means something)', () => {

@@ -7,11 +7,12 @@ import { EMMA, STOCKHOLM, SweepWorld, textOf } from './sweep-world.ts';
 const T10 = '2027-04-16T06:00:00Z';
 
 describe('runSweep', () => {
-  it('runs the invoicing steps, then the approvals pickup (empty until issue 4), then anomalies when asked', () => {
-    expect(sweepSteps().map((step) => step.name)).toEqual(['Rekvisitioner', 'Påminnelser']);
+  it('runs the invoicing steps, then the approvals pickup, then anomalies when asked', () => {
+    expect(sweepSteps().map((step) => step.name)).toEqual(['Rekvisitioner', 'Påminnelser', 'Beslutsärenden']);
     expect(sweepSteps({ anomalies: true }).map((step) => step.name)).toEqual([
       'Rekvisitioner',
       'Påminnelser',
+      'Beslutsärenden',
       'Avvikelser',
     ]);
   });
@@ -28,6 +29,7 @@ describe('runSweep', () => {
     expect(report.steps.map((step) => [step.name, step.ok])).toEqual([
       ['Rekvisitioner', false],
       ['Påminnelser', true],
+      ['Beslutsärenden', true],
     ]);
     expect(world.delivered()).toEqual([{ to: EMMA, text: 'reminder NOVA-2027-Q1 10' }]);
     expect(formatSweepReport(report, STOCKHOLM)).toContain(

@@ -1,0 +1,65 @@
+/**
+ * The AuditLog rows of approvals (issue 4 item 7): every vote, every refusal, every decision, the
+ * start, a withdrawal and an expiry — who, when, under which rule, with what outcome. The förbund's
+ * decisions are public records; the trail must say who decided what, also when a card was forged.
+ */
+import type { Approval } from '../../domain/entities/approval.ts';
+import type { ApprovalDeps } from './approval-deps.ts';
+
+export const APPROVAL_ENTITY_LIST = 'Approvals';
+
+export type ApprovalAuditAction =
+  | 'beslut.startat'
+  | 'beslut.rost'
+  | 'beslut.fattat'
+  | 'beslut.aterkallat'
+  | 'beslut.utganget'
+  | 'budget.andrad'
+  | 'nekad';
+
+type AuditDeps = Pick<ApprovalDeps, 'repos' | 'clock' | 'logger'>;
+
+/** SharePoint keeps date-and-time to the second */
+export function nowInstant(deps: Pick<ApprovalDeps, 'clock'>): string {
+  return deps.clock
+    .now()
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
+}
+
+export async function appendApprovalAudit(
+  deps: AuditDeps,
+  entry: {
+    readonly actorAadId: string;
+    readonly action: ApprovalAuditAction;
+    readonly approval: Pick<Approval, 'id'> | null;
+    readonly details: Record<string, unknown>;
+    /** another list than Approvals (budget.andrad is about the insats) */
+    readonly entity?: { readonly list: string; readonly id: string };
+  },
+): Promise<void> {
+  await deps.repos.auditLog.append({
+    at: nowInstant(deps),
+    actorAadId: entry.actorAadId,
+    action: entry.action,
+    entityList: entry.entity?.list ?? APPROVAL_ENTITY_LIST,
+    entityId: entry.entity?.id ?? entry.approval?.id ?? '-',
+    details: entry.details,
+  });
+}
+
+/**
+ * The audit row written while the caller goes on (a vote's reply must be quick): a failure is
+ * logged loudly rather than lost silently, and the caller may await the promise when it must.
+ */
+export function appendApprovalAuditSoon(
+  deps: AuditDeps,
+  entry: Parameters<typeof appendApprovalAudit>[1],
+): Promise<void> {
+  return appendApprovalAudit(deps, entry).catch((error: unknown) => {
+    deps.logger.error(
+      { err: error, action: entry.action, approvalId: entry.approval?.id ?? null },
+      'audit row for an approval not written',
+    );
+  });
+}

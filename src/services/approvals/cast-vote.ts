@@ -1,0 +1,162 @@
+/**
+ * One vote, from a card's button or the tab (issue 4 items 5–6). The voter is who the channel
+ * says clicked (the invoke's from.aadObjectId, the API's token), never anything in the card's data.
+ *
+ * - Not an approver of the current stage, or Avstår where the rule does not offer it: FORBIDDEN,
+ *   an AuditLog 'nekad' row, nothing stored.
+ * - A repeated click: the unique VoteKey refuses the second row; the answer is 'already-voted'
+ *   and nothing changes.
+ * - Decided, withdrawn or expired: 'closed', with the outcome.
+ * - Concurrent clicks: each vote is its own row (VoteKey per voter), read back right after it is
+ *   stored, so the last of them sees them all; the decision is written once (eTag, decide-approval).
+ *
+ * Graph round trips per vote that decides nothing: the approval row (GET), the vote and the
+ * approval's votes after it (one $batch of two), the audit row (POST) — 3 round trips, 4 requests.
+ * The approvers and the insats come from the snapshot the pickup stamped on the row.
+ */
+import { z } from 'zod';
+import { AppError } from '../../domain/app-error.ts';
+import { approverFor } from '../../domain/approvals/approvers.ts';
+import { allowedDecisions } from '../../domain/approvals/decision-rules.ts';
+import { type Approval, voteKeyOf } from '../../domain/entities/approval.ts';
+import { freeText } from '../../domain/personal-data/free-text.ts';
+import { VOTE_DECISIONS } from '../../domain/vocabulary.ts';
+import { mayReadApproval, rolesOf } from './approval-access.ts';
+import { appendApprovalAudit, appendApprovalAuditSoon } from './approval-audit.ts';
+import { loadApprovalContext, viewFor } from './approval-context.ts';
+import type { ApprovalDeps } from './approval-deps.ts';
+import { asApprovers } from './approval-payload.ts';
+import type { ApprovalView } from './approval-view.ts';
+import { evaluationOf, settleApproval } from './decide-approval.ts';
+import { findApproval } from './find-approval.ts';
+
+export type CastVoteResult = {
+  readonly view: ApprovalView;
+  /** recorded: stored now; already-voted: a repeated click, nothing changed; closed: decided, withdrawn or expired */
+  readonly result: 'recorded' | 'already-voted' | 'closed';
+};
+
+const DECISION_MESSAGE = `Beslutet ska vara ${VOTE_DECISIONS.join(', ')}.`;
+
+export const voteInputSchema = z.object({
+  decision: z.enum(VOTE_DECISIONS, { error: DECISION_MESSAGE }),
+  comment: freeText('Kommentar', { max: 2000 })
+    .optional()
+    .nullable()
+    .transform((text) => (text === undefined || text === null || text === '' ? null : text)),
+});
+
+export function parseVoteInput(input: unknown): z.output<typeof voteInputSchema> {
+  const parsed = voteInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    throw new AppError('INVALID_INPUT', `invalid vote: ${parsed.error.message}`, {
+      userMessage: issues.map((issue) => issue.message).join(' '),
+      details: { issues },
+    });
+  }
+  return parsed.data;
+}
+
+/** input: `{ decision: 'Godkänn' | 'Avslå' | 'Avstår', comment?: string }` */
+export async function castVote(
+  deps: ApprovalDeps,
+  voterAadId: string,
+  approvalId: string,
+  input: unknown,
+): Promise<CastVoteResult> {
+  const vote = parseVoteInput(input);
+  const approval = await findApproval(deps, approvalId);
+  if (approval.status !== 'Pågår') {
+    const closed = await loadApprovalContext(deps, approval);
+    // the outcome is for those who take part; a forged click from anyone else learns nothing
+    if (!mayReadApproval(closed, voterAadId, await rolesOf(deps, voterAadId))) {
+      await refuse(deps, voterAadId, approval, vote.decision, 'inte behörig att läsa ärendet');
+      throw new AppError('FORBIDDEN', `${voterAadId} may not read approval ${approval.id}`, {
+        userMessage: `Du kan inte se beslutsärende ${approval.id}: du har ingen roll i det.`,
+      });
+    }
+    return { view: viewFor(deps, closed, voterAadId), result: 'closed' };
+  }
+  // the votes are read once, right after this one is stored (below)
+  const context = await loadApprovalContext(deps, approval, { votes: [] });
+  const approvers = asApprovers(context.seats);
+  const approver = approverFor(approvers, voterAadId);
+  const allowed = allowedDecisions(approval.rule);
+  if (approver === null || !allowed.includes(vote.decision)) {
+    await refuse(
+      deps,
+      voterAadId,
+      approval,
+      vote.decision,
+      approver === null ? 'inte beslutsfattare' : 'beslutet finns inte i regeln',
+    );
+    throw new AppError('FORBIDDEN', `${voterAadId} may not vote ${vote.decision} on approval ${approval.id}`, {
+      userMessage:
+        approver === null
+          ? `Du kan inte rösta i ärendet "${approval.title}": det avgörs av ${stageText(approval.stage)} och du är inte med där.`
+          : `"${vote.decision}" går inte att välja i det här ärendet – svara Godkänn eller Avslå.`,
+    });
+  }
+  const cast = await deps.repos.votes.cast({
+    approvalId: approval.id,
+    voterAadId: approver.aadObjectId,
+    onBehalfOfOrgId: approver.memberOrgId,
+    decision: vote.decision,
+    comment: vote.comment,
+    voteKey: voteKeyOf(approval.id, voterAadId),
+  });
+  const withVotes = { ...context, votes: cast.votes };
+  if (!cast.stored) {
+    return { view: viewFor(deps, withVotes, voterAadId), result: 'already-voted' };
+  }
+  const audit = appendApprovalAuditSoon(deps, {
+    actorAadId: voterAadId,
+    action: 'beslut.rost',
+    approval,
+    details: {
+      decision: vote.decision,
+      stage: approval.stage,
+      rule: approval.rule,
+      org: approver.memberOrgId,
+      substitute: approver.substitute,
+      ...(vote.comment === null ? {} : { comment: vote.comment }),
+    },
+  });
+  if (evaluationOf(withVotes).outcome === 'Pågår') {
+    await audit;
+    return { view: viewFor(deps, withVotes, voterAadId), result: 'recorded' };
+  }
+  const [settled] = await Promise.all([settleApproval(deps, withVotes, voterAadId), audit]);
+  return { view: viewFor(deps, settled.context, voterAadId), result: 'recorded' };
+}
+
+function refuse(
+  deps: ApprovalDeps,
+  voterAadId: string,
+  approval: Approval,
+  decision: string,
+  reason: string,
+): Promise<void> {
+  return appendApprovalAudit(deps, {
+    actorAadId: voterAadId,
+    action: 'nekad',
+    approval,
+    details: { what: 'röst', decision, stage: approval.stage, rule: approval.rule, reason },
+  });
+}
+
+function stageText(stage: string): string {
+  switch (stage) {
+    case 'Styrelse':
+      return 'styrelsen';
+    case 'Styrgrupp':
+      return 'insatsens styrgrupp';
+    case 'Förbundschef':
+      return 'förbundschefen';
+    case 'Beredningsgrupp':
+      return 'beredningsgruppen';
+    default:
+      return 'firmatecknarna';
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Återkallad: the requester or the förbundschef takes a matter back before it is decided. Every
+ * card sent is updated to say so, the requester is told when someone else withdrew it, and the
+ * act is audited. A decided matter cannot be withdrawn: the decision is a record.
+ */
+import { z } from 'zod';
+import { AppError, isAppError } from '../../domain/app-error.ts';
+import { freeText } from '../../domain/personal-data/free-text.ts';
+import { isForbundschef, rolesOf } from './approval-access.ts';
+import { appendApprovalAudit, nowInstant } from './approval-audit.ts';
+import { type ApprovalContext, loadApprovalContext, viewFor } from './approval-context.ts';
+import type { ApprovalDeps } from './approval-deps.ts';
+import { deliver, requesterDelivery, updateApproverCards } from './approval-messaging.ts';
+import { readPayload, writePayload } from './approval-payload.ts';
+import type { ApprovalView } from './approval-view.ts';
+import { findApproval } from './find-approval.ts';
+
+const reasonSchema = z.union([
+  freeText('Skäl', { min: 1, max: 1000 }),
+  z.object({ reason: freeText('Skäl', { min: 1, max: 1000 }) }).transform((value) => value.reason),
+]);
+
+const MAX_TRIES = 3;
+
+/** reason: the text, or `{ reason }` */
+export async function withdrawApproval(
+  deps: ApprovalDeps,
+  actorAadId: string,
+  approvalId: string,
+  reason: unknown,
+): Promise<ApprovalView> {
+  const parsed = reasonSchema.safeParse(reason);
+  if (!parsed.success) {
+    const message =
+      parsed.error.issues.find((issue) => issue.message.includes('personnummer'))?.message ??
+      'Skriv varför ärendet återkallas.';
+    throw new AppError('INVALID_INPUT', 'invalid withdrawal reason', {
+      userMessage: message,
+      details: { issues: [{ path: 'reason', message }] },
+    });
+  }
+  let approval = await findApproval(deps, approvalId);
+  const roles = await rolesOf(deps, actorAadId);
+  const isRequester = approval.requestedByAadId?.toLowerCase() === actorAadId.toLowerCase();
+  if (!isRequester && !isForbundschef(roles)) {
+    await appendApprovalAudit(deps, {
+      actorAadId,
+      action: 'nekad',
+      approval,
+      details: { what: 'återkalla', stage: approval.stage },
+    });
+    throw new AppError('FORBIDDEN', `${actorAadId} may not withdraw approval ${approval.id}`, {
+      userMessage: 'Bara den som begärde beslutet eller förbundschefen kan återkalla ärendet.',
+    });
+  }
+  for (let tries = 1; ; tries += 1) {
+    if (approval.status !== 'Pågår') {
+      throw new AppError('INVALID_STATE', `approval ${approval.id} is ${approval.status}`, {
+        userMessage: `Ärendet är redan ${approval.status.toLowerCase()} och kan inte återkallas.`,
+      });
+    }
+    const payload = readPayload(approval.payload);
+    try {
+      approval = await deps.repos.approvals.update(
+        approval.id,
+        {
+          status: 'Återkallad',
+          payload: writePayload(payload, {
+            withdrawn: { byAadId: actorAadId, byName: roles.name, reason: parsed.data, at: nowInstant(deps) },
+          }),
+        },
+        { etag: approval.etag },
+      );
+      break;
+    } catch (error) {
+      if (!(isAppError(error) && error.code === 'PRECONDITION_FAILED') || tries >= MAX_TRIES) {
+        throw error;
+      }
+      approval = await findApproval(deps, approval.id);
+    }
+  }
+  await appendApprovalAudit(deps, {
+    actorAadId,
+    action: 'beslut.aterkallat',
+    approval,
+    details: { reason: parsed.data, stage: approval.stage, rule: approval.rule },
+  });
+  const context: ApprovalContext = await loadApprovalContext(deps, approval);
+  await Promise.all([
+    updateApproverCards(deps, context),
+    isRequester ? Promise.resolve() : deliver(deps, context, requesterDelivery(context, 'requester-outcome')),
+  ]);
+  return viewFor(deps, context, actorAadId);
+}
