@@ -33,6 +33,7 @@ export type InMemoryRepositories = Repositories & {
 };
 
 export function createInMemoryRepositories(options: { now?: () => string } = {}): InMemoryRepositories {
+  const auditLog = new InMemoryAuditLogRepository();
   return {
     members: new InMemoryMemberRepository(),
     roleAssignments: new InMemoryRoleAssignmentRepository(),
@@ -40,11 +41,11 @@ export function createInMemoryRepositories(options: { now?: () => string } = {})
     budgetLines: new InMemoryBudgetLineRepository(),
     requisitions: new InMemoryRequisitionRepository(),
     approvals: new InMemoryApprovalRepository(),
-    votes: new InMemoryVoteRepository(),
+    votes: new InMemoryVoteRepository(auditLog),
     notifications: new InMemoryNotificationRepository(),
     conversations: new InMemoryConversationRepository(),
     meetings: new InMemoryMeetingRepository(),
-    auditLog: new InMemoryAuditLogRepository(),
+    auditLog,
     settings: new InMemorySettingsRepository(),
     agreements: new InMemoryAgreementRepository(options.now),
     documents: new InMemoryDocumentRepository(options.now),

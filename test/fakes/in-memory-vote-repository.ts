@@ -1,5 +1,7 @@
 import { isAppError } from '../../src/domain/app-error.ts';
 import { type NewVote, newVoteSchema, type Vote } from '../../src/domain/entities/approval.ts';
+import type { NewAuditEntry } from '../../src/domain/entities/audit-entry.ts';
+import type { AuditLogRepository } from '../../src/domain/ports/audit-log-repository.ts';
 import type { Patch, WriteOptions } from '../../src/domain/ports/common.ts';
 import type { CastResult, RecordedVote, VoteRepository } from '../../src/domain/ports/vote-repository.ts';
 import { InMemoryTable } from './in-memory-table.ts';
@@ -17,6 +19,11 @@ export class InMemoryVoteRepository implements VoteRepository {
   now: () => string = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   /** runs before a cast is stored: tests use it to interleave concurrent clicks */
   beforeCast: (() => Promise<void>) | null = null;
+  private readonly auditLog: Pick<AuditLogRepository, 'append'> | undefined;
+
+  constructor(auditLog?: Pick<AuditLogRepository, 'append'>) {
+    this.auditLog = auditLog;
+  }
 
   private recorded(vote: Vote): RecordedVote {
     return { ...vote, castAt: this.created.get(vote.id) ?? '1970-01-01T00:00:00Z' };
@@ -40,11 +47,16 @@ export class InMemoryVoteRepository implements VoteRepository {
     return this.recorded(row);
   }
 
-  async cast(vote: NewVote): Promise<CastResult> {
+  async cast(vote: NewVote, audit?: NewAuditEntry): Promise<CastResult> {
     await this.beforeCast?.();
     try {
       const stored = await this.create(vote);
-      return { stored: true, vote: stored, votes: await this.listByApproval(vote.approvalId) };
+      // like the SharePoint adapter's $batch: the audit row is written only with a stored vote
+      const audited = audit !== undefined && this.auditLog !== undefined;
+      if (audited) {
+        await this.auditLog?.append(audit);
+      }
+      return { stored: true, vote: stored, votes: await this.listByApproval(vote.approvalId), audited };
     } catch (error) {
       if (isAppError(error) && error.code === 'CONFLICT') {
         return {

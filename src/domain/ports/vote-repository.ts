@@ -1,4 +1,5 @@
 import type { NewVote, Vote } from '../entities/approval.ts';
+import type { NewAuditEntry } from '../entities/audit-entry.ts';
 import type { Patch, WriteOptions } from './common.ts';
 
 /**
@@ -12,7 +13,13 @@ export type RecordedVote = Vote & {
 
 /** The outcome of casting a vote and reading the approval's votes right after, in one go. */
 export type CastResult =
-  | { readonly stored: true; readonly vote: RecordedVote; readonly votes: RecordedVote[] }
+  | {
+      readonly stored: true;
+      readonly vote: RecordedVote;
+      readonly votes: RecordedVote[];
+      /** the audit row passed to cast() was written with the vote (false: the caller must write it) */
+      readonly audited: boolean;
+    }
   /** VoteKey was taken: this voter has voted already (a repeated click); nothing was stored */
   | { readonly stored: false; readonly existing: RecordedVote | null; readonly votes: RecordedVote[] };
 
@@ -24,9 +31,10 @@ export interface VoteRepository {
   /** fails with AppError CONFLICT when this voter already voted on this approval (a repeated click) */
   create(vote: NewVote): Promise<RecordedVote>;
   /**
-   * Stores the vote and reads every vote of its approval after it, in as few requests as the
-   * store allows (one $batch on SharePoint). A taken VoteKey is a result, not an error.
+   * Stores the vote, writes `audit` (only if the vote was stored) and reads every vote of its
+   * approval after it, in as few requests as the store allows (one $batch on SharePoint). A taken
+   * VoteKey is a result, not an error.
    */
-  cast(vote: NewVote): Promise<CastResult>;
+  cast(vote: NewVote, audit?: NewAuditEntry): Promise<CastResult>;
   update(id: string, patch: Patch<NewVote>, options?: WriteOptions): Promise<RecordedVote>;
 }

@@ -4,6 +4,7 @@
  * decisions are public records; the trail must say who decided what, also when a card was forged.
  */
 import type { Approval } from '../../domain/entities/approval.ts';
+import type { NewAuditEntry } from '../../domain/entities/audit-entry.ts';
 import type { ApprovalDeps } from './approval-deps.ts';
 
 export const APPROVAL_ENTITY_LIST = 'Approvals';
@@ -27,25 +28,29 @@ export function nowInstant(deps: Pick<ApprovalDeps, 'clock'>): string {
     .replace(/\.\d{3}Z$/, 'Z');
 }
 
-export async function appendApprovalAudit(
-  deps: AuditDeps,
-  entry: {
-    readonly actorAadId: string;
-    readonly action: ApprovalAuditAction;
-    readonly approval: Pick<Approval, 'id'> | null;
-    readonly details: Record<string, unknown>;
-    /** another list than Approvals (budget.andrad is about the insats) */
-    readonly entity?: { readonly list: string; readonly id: string };
-  },
-): Promise<void> {
-  await deps.repos.auditLog.append({
+export type ApprovalAuditEntry = {
+  readonly actorAadId: string;
+  readonly action: ApprovalAuditAction;
+  readonly approval: Pick<Approval, 'id'> | null;
+  readonly details: Record<string, unknown>;
+  /** another list than Approvals (budget.andrad is about the insats) */
+  readonly entity?: { readonly list: string; readonly id: string };
+};
+
+/** the AuditLog row of an approval event, stamped now */
+export function approvalAuditRow(deps: Pick<ApprovalDeps, 'clock'>, entry: ApprovalAuditEntry): NewAuditEntry {
+  return {
     at: nowInstant(deps),
     actorAadId: entry.actorAadId,
     action: entry.action,
     entityList: entry.entity?.list ?? APPROVAL_ENTITY_LIST,
     entityId: entry.entity?.id ?? entry.approval?.id ?? '-',
     details: entry.details,
-  });
+  };
+}
+
+export async function appendApprovalAudit(deps: AuditDeps, entry: ApprovalAuditEntry): Promise<void> {
+  await deps.repos.auditLog.append(approvalAuditRow(deps, entry));
 }
 
 /**

@@ -162,9 +162,14 @@ async function decideApplication(
   const to: Stage = outcome === 'Godkänd' ? 'Beviljad' : 'Avslagen';
   const moved = await moveInsats(deps, approval, ['Förslag till styrelsen'], to, actorAadId);
   if (moved !== null && moved.stage === to && moved.decisionDate === null) {
+    // the board grants the amount applied for; a granted amount the kansli already typed is kept
+    const granted =
+      to === 'Beviljad' && moved.grantedAmount === null && approval.amount !== null
+        ? { grantedAmount: approval.amount }
+        : {};
     await deps.repos.interventions.update(
       moved.id,
-      { decisionDate: todayIn(deps.clock, deps.timeZone) },
+      { decisionDate: todayIn(deps.clock, deps.timeZone), ...granted },
       { etag: moved.etag },
     );
   }

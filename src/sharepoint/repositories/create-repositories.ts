@@ -46,6 +46,7 @@ export function createRepositories(
     onInvalidRow,
   });
   const library = (listKey: 'Agreements' | 'Documents') => ({ ...list(listKey), driveId: site.driveIds[listKey] });
+  const auditLog = new SharePointAuditLogRepository(list('AuditLog'));
   return {
     members: new SharePointMemberRepository(list('Members')),
     roleAssignments: new SharePointRoleAssignmentRepository(list('RoleAssignments')),
@@ -53,11 +54,12 @@ export function createRepositories(
     budgetLines: new SharePointBudgetLineRepository(list('BudgetLines')),
     requisitions: new SharePointRequisitionRepository(list('Requisitions')),
     approvals: new SharePointApprovalRepository(list('Approvals')),
-    votes: new SharePointVoteRepository(list('Votes')),
+    // a vote's audit row goes in the vote's own $batch
+    votes: new SharePointVoteRepository(list('Votes'), auditLog),
     notifications: new SharePointNotificationRepository(list('Notifications')),
     conversations: new SharePointConversationRepository(list('Conversations')),
     meetings: new SharePointMeetingRepository(list('Meetings')),
-    auditLog: new SharePointAuditLogRepository(list('AuditLog')),
+    auditLog,
     settings: new SharePointSettingsRepository(list('Settings')),
     agreements: new SharePointAgreementRepository(library('Agreements')),
     documents: new SharePointDocumentRepository(library('Documents')),

@@ -113,6 +113,21 @@ export class ListTable<N, T> {
     }
   }
 
+  /**
+   * The create of `value` as one request of someone else's `$batch` (a vote and its audit row
+   * in one round trip). Validated and guarded exactly as create().
+   */
+  createRequest(value: N, id: string, dependsOn?: readonly string[]): GraphBatchRequest {
+    return {
+      id,
+      method: 'POST',
+      url: this.itemsPath,
+      body: { fields: this.fieldsForCreate(value) },
+      headers: JSON_HEADERS,
+      ...(dependsOn === undefined ? {} : { dependsOn: [...dependsOn] }),
+    };
+  }
+
   /** one `$batch` round trip per 20 rows instead of one request per row */
   async createMany(values: readonly N[]): Promise<BulkResult<T>> {
     const results: Array<{ ok: true; value: T } | { ok: false; error: AppError }> = [];

@@ -5,6 +5,7 @@ import {
   newAuditEntrySchema,
 } from '../../domain/entities/audit-entry.ts';
 import type { AuditLogRepository } from '../../domain/ports/audit-log-repository.ts';
+import type { GraphBatchRequest } from '../graph/graph-client.ts';
 import { instantColumn, jsonColumn, textColumn } from './field-codecs.ts';
 import type { FieldMap } from './item-mapping.ts';
 import { type ListContext, ListTable } from './list-table.ts';
@@ -35,6 +36,11 @@ export class SharePointAuditLogRepository implements AuditLogRepository {
 
   append(entry: NewAuditEntry): Promise<AuditEntry> {
     return this.table.create(entry);
+  }
+
+  /** the append as a request in another repository's `$batch` */
+  appendRequest(entry: NewAuditEntry, id: string, dependsOn?: readonly string[]): GraphBatchRequest {
+    return this.table.createRequest(entry, id, dependsOn);
   }
 
   async listByEntity(entityId: string): Promise<AuditEntry[]> {

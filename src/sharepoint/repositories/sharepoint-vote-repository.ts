@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, isAppError } from '../../domain/app-error.ts';
 import { type NewVote, newVoteSchema, voteSchema } from '../../domain/entities/approval.ts';
+import type { NewAuditEntry } from '../../domain/entities/audit-entry.ts';
 import type { Patch, WriteOptions } from '../../domain/ports/common.ts';
 import type { CastResult, RecordedVote, VoteRepository } from '../../domain/ports/vote-repository.ts';
 import type { GraphBatchResponse } from '../graph/graph-client.ts';
@@ -10,6 +11,7 @@ import { decodeItem, encodeFields, type FieldMap, itemFromFieldValueSet, selectC
 import { assertItemId, invalidRowError, type ListContext, parseInput } from './list-table.ts';
 import { filter } from './odata-filter.ts';
 import { guardPersonalData } from './personal-data-guard.ts';
+import type { SharePointAuditLogRepository } from './sharepoint-audit-log-repository.ts';
 
 const voteFields: FieldMap<NewVote> = {
   approvalId: lookupColumn('Approval'),
@@ -26,6 +28,10 @@ const SELECT = selectClause(voteFields, ['Created']);
 const JSON_HEADERS = { 'Content-Type': 'application/json' } as const;
 const CONFLICT_MESSAGE = 'Du har redan röstat i det här ärendet.';
 
+function isSuccess(status: number | undefined): boolean {
+  return status !== undefined && status >= 200 && status < 300;
+}
+
 function byCastOrder(a: RecordedVote, b: RecordedVote): number {
   return a.castAt.localeCompare(b.castAt) || Number(a.id) - Number(b.id);
 }
@@ -39,9 +45,13 @@ export class SharePointVoteRepository implements VoteRepository {
   private readonly context: ListContext;
   private readonly itemsPath: string;
 
-  constructor(context: ListContext) {
+  /** when given, a vote's audit row rides in the vote's own `$batch` (one round trip fewer per vote) */
+  private readonly auditLog: SharePointAuditLogRepository | undefined;
+
+  constructor(context: ListContext, auditLog?: SharePointAuditLogRepository) {
     this.context = context;
     this.itemsPath = `/sites/${context.siteId}/lists/${context.listId}/items`;
+    this.auditLog = auditLog;
   }
 
   listByApproval(approvalId: string): Promise<RecordedVote[]> {
@@ -61,17 +71,26 @@ export class SharePointVoteRepository implements VoteRepository {
     }
   }
 
-  /** one $batch round trip: the POST, then (dependsOn) the approval's votes as they are after it */
-  async cast(vote: NewVote): Promise<CastResult> {
+  /**
+   * One $batch round trip, one dependsOn chain (SharePoint refuses mixed envelopes): the POST, the
+   * audit row (only if the vote was stored: a 409 fails the rest with 424), then the approval's
+   * votes as they are after it.
+   */
+  async cast(vote: NewVote, audit?: NewAuditEntry): Promise<CastResult> {
     const fields = this.fieldsFor(vote);
     const approvalId = vote.approvalId;
+    const auditRequest =
+      audit === undefined || this.auditLog === undefined
+        ? undefined
+        : this.auditLog.appendRequest(audit, 'audit', ['cast']);
     const responses = await this.context.graph.batch([
       { id: 'cast', method: 'POST', url: this.itemsPath, body: { fields }, headers: JSON_HEADERS },
+      ...(auditRequest === undefined ? [] : [auditRequest]),
       {
         id: 'votes',
         method: 'GET',
         url: this.listPath(filter.lookupEq('Approval', approvalId)),
-        dependsOn: ['cast'],
+        dependsOn: [auditRequest === undefined ? 'cast' : 'audit'],
       },
     ]);
     const cast = responses.get('cast');
@@ -92,7 +111,8 @@ export class SharePointVoteRepository implements VoteRepository {
     if (!votes.some((row) => row.id === stored.id)) {
       votes.push(stored);
     }
-    return { stored: true, vote: stored, votes: votes.sort(byCastOrder) };
+    const audited = auditRequest !== undefined && isSuccess(responses.get('audit')?.status);
+    return { stored: true, vote: stored, votes: votes.sort(byCastOrder), audited };
   }
 
   async update(id: string, patch: Patch<NewVote>, options: WriteOptions = {}): Promise<RecordedVote> {

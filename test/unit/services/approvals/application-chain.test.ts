@@ -17,13 +17,14 @@ describe('an application: beredningsgrupp, then the board', () => {
       stage: 'Beredning',
       decisionDate: null,
       decisionRef: null,
+      grantedAmount: null,
     });
   });
   afterEach(() => {
     expect(world.errors).toEqual([]);
   });
 
-  it('the recommendation goes to the board, the insats is proposed, then Beviljad with its DecisionDate', async () => {
+  it('the recommendation goes to the board, the insats is proposed, then Beviljad with its DecisionDate and the amount applied for', async () => {
     const first = await startApproval(world.deps(), SOFIA, APPLICATION);
     expect(first).toMatchObject({ stage: 'Beredningsgrupp', rule: 'Majoritet', amount: 1_000_000 });
 
@@ -54,6 +55,7 @@ describe('an application: beredningsgrupp, then the board', () => {
     expect(await world.repos.interventions.findById(world.nova.id)).toMatchObject({
       stage: 'Beviljad',
       decisionDate: '2027-03-01',
+      grantedAmount: 1_000_000,
     });
     expect(world.shownTo(SOFIA).map((shown) => [shown.kind, shown.stage, shown.status])).toEqual([
       ['requester-outcome', 'Beredningsgrupp', 'Godkänd'],
