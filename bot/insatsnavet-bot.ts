@@ -6,6 +6,7 @@
  */
 import { type Activity, TurnContext } from 'botbuilder';
 import type { ActingPerson } from '../src/services/dev-identity/acting-person-setting.ts';
+import { rearmAfterInstall } from '../src/services/notifications/rearm-after-install.ts';
 import type { BotDependencies } from './bot-dependencies.ts';
 import type { BotReply } from './bot-reply.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './cards/card-kit.ts';
@@ -162,15 +163,39 @@ export class InsatsnavetBot {
     const target = conversationTargetOf(activity);
     const outcome = await this.tracker.install(target);
     this.deps.logger.info({ key: target.key, scope: target.scope, outcome }, 'boten installerad');
+    const reachable = outcome === 'created' || outcome === 'reactivated';
+    if (target.scope === 'personal' && reachable) {
+      await this.rearm(target.key);
+    }
     if (target.scope === 'personal' && this.actingStore !== null) {
       const acting = await this.actingStore.get(activity.from.id);
       if (acting !== null) {
         await this.tracker.install(asPersonalTargetFor(target, acting.aadObjectId, acting.name));
+        await this.rearm(acting.aadObjectId);
       }
     }
     // a repeated install event (Teams sends two per install) finds the row active: one welcome
     if (welcome && (outcome === 'created' || outcome === 'reactivated')) {
       await context.sendActivity(WELCOME_TEXT);
+    }
+  }
+
+  /** approval cards that found no chat before go out now; a failure is logged, the install stands */
+  private async rearm(aadObjectId: string): Promise<void> {
+    try {
+      const rearmed = await rearmAfterInstall(
+        {
+          notifications: this.deps.repositories.notifications,
+          approvals: this.deps.repositories.approvals,
+          clock: this.deps.clock,
+        },
+        aadObjectId,
+      );
+      if (rearmed > 0) {
+        this.deps.logger.info({ aadObjectId, rearmed }, 'kort som inte nådde fram skickas nu');
+      }
+    } catch (error) {
+      this.deps.logger.warn({ err: error, aadObjectId }, 'kunde inte lägga tillbaka väntande kort i utkorgen');
     }
   }
 

@@ -6,6 +6,7 @@
 import type { Activity } from 'botbuilder';
 import { describePerson, type PersonRole } from '../../src/services/bot-queries/describe-person.ts';
 import { findPeopleByName } from '../../src/services/bot-queries/find-people-by-name.ts';
+import { rearmAfterInstall } from '../../src/services/notifications/rearm-after-install.ts';
 import type { BotDependencies } from '../bot-dependencies.ts';
 import { type BotReply, textReply } from '../bot-reply.ts';
 import { asPersonalTargetFor, type ConversationTarget, pointsAt } from '../conversations/conversation-target.ts';
@@ -40,6 +41,15 @@ export async function actAs(context: DevCommandContext, name: string): Promise<B
   await context.store.set(context.user.senderId, person);
   if (context.target.scope === 'personal') {
     await context.tracker.install(asPersonalTargetFor(context.target, person.aadObjectId, person.name));
+    // as on a real install: approval cards that found no chat for this person go out now
+    await rearmAfterInstall(
+      {
+        notifications: context.deps.repositories.notifications,
+        approvals: context.deps.repositories.approvals,
+        clock: context.deps.clock,
+      },
+      person.aadObjectId,
+    ).catch((error: unknown) => context.deps.logger.warn({ err: error }, 'kunde inte lägga tillbaka väntande kort'));
   }
   const roles = await rolesOf(context.deps, person.aadObjectId);
   return textReply(
