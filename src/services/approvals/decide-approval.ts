@@ -10,6 +10,7 @@ import { isAppError } from '../../domain/app-error.ts';
 import type { Evaluation } from '../../domain/approvals/approval-model.ts';
 import { type NextStep, nextStep } from '../../domain/approvals/chains.ts';
 import { evaluate } from '../../domain/approvals/decision-rules.ts';
+import type { Approval } from '../../domain/entities/approval.ts';
 import { appendApprovalAudit, nowInstant } from './approval-audit.ts';
 import { type ApprovalContext, loadApprovalContext } from './approval-context.ts';
 import type { ApprovalDeps } from './approval-deps.ts';
@@ -60,6 +61,8 @@ export async function settleApproval(
     const patch: PayloadPatch = {
       decidedAt: nowInstant(deps),
       decidedTally: evaluation.tally,
+      // set true once the chain has run; a sweep finishes what a crash left half done
+      consequencesDone: false,
       ...(step.kind === 'next-stage' ? { nextStage: step.stage } : {}),
       ...(step.kind === 'final' && step.delegationDecision ? { delegationDecision: true } : {}),
     };
@@ -111,14 +114,84 @@ async function carryOut(
       ...(step.kind === 'next-stage' ? { nextStage: step.stage } : { delegationDecision: step.delegationDecision }),
     },
   }).catch((error: unknown) => deps.logger.error({ err: error, approvalId: approval.id }, 'decision not audited'));
-  // the chain first: the next body's cards and the insats matter more than this body's update
+  await runConsequences(deps, context, evaluation, step, actorAadId);
+}
+
+/**
+ * The chain first (the next body's cards and the insats matter more than this body's update),
+ * then the cards and the requester; when all of it ran, the row is marked so the sweep leaves it.
+ * Every part is safe to repeat: the next stage is found by Previous, the insats moves only from
+ * the stage it was in, a budget change is applied once (its AuditLog row), messages go by key.
+ */
+async function runConsequences(
+  deps: ApprovalDeps,
+  context: ApprovalContext,
+  evaluation: Evaluation,
+  step: NextStep,
+  actorAadId: string,
+): Promise<boolean> {
+  const { approval } = context;
+  let done = true;
   try {
     await runChain(deps, context, step, evaluation, actorAadId);
   } catch (error) {
+    done = false;
     deps.logger.error({ err: error, approvalId: approval.id }, 'approval decided but its consequence failed');
   }
   await Promise.all([
     updateApproverCards(deps, context),
     deliver(deps, context, requesterDelivery(context, 'requester-outcome')),
   ]);
+  if (done) {
+    await markConsequencesDone(deps, approval.id);
+  }
+  return done;
 }
+
+async function markConsequencesDone(deps: ApprovalDeps, approvalId: string): Promise<void> {
+  for (let tries = 1; tries <= MAX_TRIES; tries += 1) {
+    const row = await deps.repos.approvals.findById(approvalId);
+    if (row === null) {
+      return;
+    }
+    try {
+      await deps.repos.approvals.update(
+        approvalId,
+        { payload: writePayload(readPayload(row.payload), { consequencesDone: true }) },
+        { etag: row.etag },
+      );
+      return;
+    } catch (error) {
+      if (!(isAppError(error) && error.code === 'PRECONDITION_FAILED')) {
+        // not fatal: the sweep runs the (repeatable) consequences again and marks it then
+        deps.logger.warn({ err: error, approvalId }, 'consequences ran but the row could not be marked');
+        return;
+      }
+    }
+  }
+}
+
+/**
+ * For the sweep: a decided row whose consequences did not all run (the process died after the
+ * decision was written, or a step failed) — run them again. Rows decided before the mark existed
+ * have no mark and are left alone.
+ */
+export async function completeConsequences(deps: ApprovalDeps, approval: Approval): Promise<boolean> {
+  if (approval.status !== 'Godkänd' && approval.status !== 'Avslagen') {
+    return false;
+  }
+  const context = await loadApprovalContext(deps, approval);
+  if (context.payload.consequencesDone !== false) {
+    return false;
+  }
+  const step = nextStep({
+    subject: approval.subject,
+    stage: approval.stage,
+    outcome: approval.status,
+    minor: isMinorChange(context),
+  });
+  return runConsequences(deps, context, evaluationOf(context), step, SWEEP_ACTOR);
+}
+
+/** who the AuditLog names when the sweep finishes a decision's consequences */
+const SWEEP_ACTOR = 'system';

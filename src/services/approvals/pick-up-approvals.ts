@@ -32,7 +32,7 @@ import {
 } from './approval-messaging.ts';
 import { asApprovers, readPayload, writePayload } from './approval-payload.ts';
 import { castVotesOf } from './approval-view.ts';
-import { evaluationOf, settleApproval } from './decide-approval.ts';
+import { completeConsequences, evaluationOf, settleApproval } from './decide-approval.ts';
 import { openStage } from './open-stage.ts';
 
 export type PickUpInput = {
@@ -85,7 +85,29 @@ export async function pickUpApprovals(deps: ApprovalDeps, input: PickUpInput = {
       result.problems.push(`Beslutsärende ${row.id} (${row.title}): ${message}`);
     }
   });
+  await finishInterruptedDecisions(deps, result);
   return result;
+}
+
+/** decided rows whose consequences a crash (or a failed step) left undone: run them again */
+async function finishInterruptedDecisions(deps: ApprovalDeps, result: Mutable): Promise<void> {
+  const decided = [
+    ...(await deps.repos.approvals.listByStatus('Godkänd')),
+    ...(await deps.repos.approvals.listByStatus('Avslagen')),
+  ].filter((row) => readPayload(row.payload).consequencesDone === false);
+  for (const row of decided) {
+    try {
+      if (await completeConsequences(deps, row)) {
+        result.lines.push(`Beslutsärende ${row.id} (${row.title}): beslutets följder slutfördes efter ett avbrott.`);
+      }
+    } catch (error) {
+      deps.logger.error({ err: error, approvalId: row.id }, 'consequences of a decision not completed');
+      const message = isAppError(error) ? error.userMessage : 'ett oväntat fel';
+      result.problems.push(
+        `Beslutsärende ${row.id} (${row.title}): beslutets följder kunde inte slutföras: ${message}`,
+      );
+    }
+  }
 }
 
 type Mutable = {

@@ -183,6 +183,18 @@ async function applyChange(deps: ApprovalDeps, context: ApprovalContext, actorAa
     return;
   }
   const interventionId = approval.interventionId;
+  // a repeated run (the sweep after a crash) must not move the money twice
+  const earlier = await deps.repos.auditLog.listByEntity(interventionId);
+  if (
+    earlier.some(
+      (entry) =>
+        entry.action === 'budget.andrad' &&
+        (entry.details as { approval?: unknown; applied?: unknown } | null)?.approval === approval.id &&
+        (entry.details as { applied?: unknown }).applied === true,
+    )
+  ) {
+    return;
+  }
   const lines = await deps.repos.budgetLines.listByIntervention(interventionId);
   const { problems } = classifyBudgetChange({ change, budgetLines: lines, thresholdPercent: 100 });
   const entity = { list: 'Interventions', id: interventionId };
