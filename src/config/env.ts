@@ -16,10 +16,12 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+const GUID_PATTERN = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
+
 const guid = z
   .string()
   .trim()
-  .regex(/^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/, 'måste vara ett GUID')
+  .regex(GUID_PATTERN, 'måste vara ett GUID')
   .optional()
   .or(z.literal('').transform(() => undefined));
 
@@ -56,6 +58,27 @@ const rawEnvSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   PUBLIC_BASE_URL: z.url({ error: 'måste vara en URL, t.ex. https://insatsnavet.azurewebsites.net' }).optional(),
+  ENTRA_TENANT_IDS: z
+    .string()
+    .trim()
+    .transform((value) => value.split(',').map((id) => id.trim().toLowerCase()))
+    .refine(
+      (ids) => ids.every((id) => GUID_PATTERN.test(id)),
+      'måste vara en kommaseparerad lista med GUID (tillåtna Entra-klienter)',
+    )
+    .optional(),
+  TAB_APP_ID_URI: z
+    .string()
+    .trim()
+    .regex(
+      /^api:\/\/\S+$/,
+      'måste vara fliksappens Application ID URI, t.ex. api://insatsnavet.azurewebsites.net/<klient-id>',
+    )
+    .optional(),
+  TAB_CLIENT_ID: guid,
+  ENTRA_JWKS_URL: z
+    .url({ error: 'måste vara en URL till Entras nycklar (JWKS)' })
+    .default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
 });
 
 export type Config = {
@@ -72,6 +95,8 @@ export type Config = {
   readonly sharePointSite: string | undefined;
   readonly dataDir: string;
   readonly authMode: 'dev' | 'entra';
+  /** how Teams SSO tokens are validated; set exactly when authMode is 'entra' */
+  readonly entra: EntraSettings | undefined;
   readonly bot: {
     readonly appId: string | undefined;
     readonly appPassword: string | undefined;
@@ -100,6 +125,17 @@ export type Config = {
   readonly calendarFeedSecret: string | undefined;
   /** the app's public address for links handed out (calendar feeds); undefined: taken from the request */
   readonly publicBaseUrl: string | undefined;
+};
+
+export type EntraSettings = {
+  /** the tenants whose users may call the API (lower-case GUIDs) */
+  readonly tenantIds: readonly string[];
+  /** the tab app's Application ID URI: the audience of its SSO tokens */
+  readonly appIdUri: string;
+  /** the tab app's client id, which Teams sometimes puts in `aud` instead of the URI */
+  readonly clientId: string;
+  /** where Entra publishes its signing keys */
+  readonly jwksUrl: string;
 };
 
 /** Thrown when the environment is wrong; the message names every bad variable. */
@@ -161,6 +197,28 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push({ variable: 'BOT_TENANT_ID', problem: 'krävs när BOT_APP_ID är satt (single-tenant-bot)' });
   }
 
+  let entra: EntraSettings | undefined;
+  if (raw.AUTH_MODE === 'entra') {
+    const required = [
+      ['ENTRA_TENANT_IDS', raw.ENTRA_TENANT_IDS, 'de tillåtna Entra-klienterna (GUID, kommaseparerade)'],
+      ['TAB_APP_ID_URI', raw.TAB_APP_ID_URI, 'fliksappens Application ID URI (api://…)'],
+      ['TAB_CLIENT_ID', raw.TAB_CLIENT_ID, 'fliksappens klient-id (GUID)'],
+    ] as const;
+    for (const [variable, value, what] of required) {
+      if (value === undefined) {
+        problems.push({ variable, problem: `krävs när AUTH_MODE=entra: ${what}` });
+      }
+    }
+    if (raw.ENTRA_TENANT_IDS && raw.TAB_APP_ID_URI && raw.TAB_CLIENT_ID) {
+      entra = Object.freeze({
+        tenantIds: Object.freeze([...raw.ENTRA_TENANT_IDS]),
+        appIdUri: raw.TAB_APP_ID_URI,
+        clientId: raw.TAB_CLIENT_ID.toLowerCase(),
+        jwksUrl: raw.ENTRA_JWKS_URL,
+      });
+    }
+  }
+
   const credentials = [raw.GRAPH_TENANT_ID, raw.GRAPH_CLIENT_ID, raw.GRAPH_CLIENT_SECRET];
   const givenCredentials = credentials.filter((value) => value !== undefined).length;
   let graphAuth: Config['graphAuth'] = { kind: 'dev-token' };
@@ -210,6 +268,7 @@ export function loadConfig(env: Env = process.env): Config {
     sharePointSite: raw.SHAREPOINT_SITE,
     dataDir: raw.DATA_DIR,
     authMode: raw.AUTH_MODE,
+    entra,
     bot: Object.freeze({
       appId: raw.BOT_APP_ID,
       appPassword: raw.BOT_APP_PASSWORD,

@@ -25,7 +25,9 @@ import { seedDemoDocuments } from '../sharepoint/demo/seed-demo-documents.ts';
 import { createGraphClient } from '../sharepoint/graph/create-graph-client.ts';
 import { provisionSchema } from '../sharepoint/provisioning/provision-schema.ts';
 import { createRepositories } from '../sharepoint/repositories/create-repositories.ts';
+import { checkSchemaReadiness } from '../sharepoint/schema-version.ts';
 import { resolveSite } from '../sharepoint/site.ts';
+import { createEntraTokenVerifier } from './api/entra-token-verifier.ts';
 import { mountCalendarFeed } from './api/mount-calendar-feed.ts';
 import { mountRegisterApi } from './api/mount-register-api.ts';
 import { createUnreadableRowLog } from './api/unreadable-row-log.ts';
@@ -38,6 +40,8 @@ import { systemClock } from './system-clock.ts';
 
 /** how often the outbox looks for notifications still waiting to be sent */
 const OUTBOX_INTERVAL_MS = 30_000;
+/** how long /readyz waits for SharePoint before it says SharePoint does not answer */
+const READINESS_TIMEOUT_MS = 5_000;
 
 export type RunningApp = {
   readonly url: string;
@@ -59,6 +63,14 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
   try {
     const graphBaseUrl = localSharePoint?.graphUrl ?? config.graphBaseUrl;
     const graph = createGraphClient({ baseUrl: graphBaseUrl, auth: config.graphAuth, logger });
+    // /readyz must answer within a probe's timeout: no retries, a short wait
+    const probeGraph = createGraphClient({
+      baseUrl: graphBaseUrl,
+      auth: config.graphAuth,
+      logger,
+      maxRetries: 0,
+      timeoutMs: READINESS_TIMEOUT_MS,
+    });
     const site = await resolveSite(graph, config.sharePointSite);
     const provisioned = await provisionSchema(graph, site.id);
     // rows skipped as unreadable are reported as anomalies by the register (GET /api/avvikelser)
@@ -148,6 +160,8 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
     // rows left 'Väntar' (a crash, a 429, a notBefore) are sent by whichever instance gets the lease
     const outbox = startOutboxPoller(notifier, { intervalMs: OUTBOX_INTERVAL_MS, logger });
 
+    // one per process: it caches Entra's signing keys (AUTH_MODE=entra only)
+    const verifyToken = config.entra === undefined ? undefined : createEntraTokenVerifier(config.entra);
     const server = createServer({
       logger,
       handleBotMessage: bot.handleMessage,
@@ -156,10 +170,13 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
         await graph.get(`/sites/${site.id}`);
         return { ok: true, graph: graphBaseUrl };
       },
+      checkReadiness: () =>
+        checkSchemaReadiness(probeGraph, { siteId: site.id, settingsListId: provisioned.listIds.Settings }),
       mountApi: (api) => {
         mountRegisterApi(api, {
           register: { repos: repositories, clock: systemClock, timeZone: config.timeZone, unreadableRows },
           authMode: config.authMode,
+          verifyToken,
           logger,
           invoicing,
           approvals,
@@ -168,6 +185,7 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
           feed: calendarFeed,
           identity: {
             authMode: config.authMode,
+            verifyToken,
             loadActor: (id) =>
               loadActor({ repos: repositories, clock: systemClock, timeZone: config.timeZone, unreadableRows }, id),
           },

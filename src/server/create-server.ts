@@ -1,17 +1,28 @@
 /**
  * The restify composition of Insatsnavet's HTTP surface: the tab at `/`, its API under `/api/*`,
- * and the bot at `/api/messages`. Everything a route needs is passed in (hand wiring, no container).
+ * the bot at `/api/messages`, and the probes `/healthz` (the process serves) and `/readyz`
+ * (SharePoint answers and has the schema this version expects). Everything a route needs is
+ * passed in (hand wiring, no container).
+ *
+ * Every request gets a correlation id (the caller's `x-correlation-id`/`x-request-id` when it is
+ * sane, else a new UUID), echoed in the `x-correlation-id` response header and carried by every
+ * log line logged while the request is handled (logger.ts withLogContext); a bot turn adds the
+ * activity and conversation ids.
  */
+import { randomUUID } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { AppError } from '../domain/app-error.ts';
+import type { Readiness } from '../sharepoint/schema-version.ts';
 import { sendError } from './http-errors.ts';
-import type { Logger } from './logger.ts';
+import { type Logger, withLogContext } from './logger.ts';
 
 export type ServerDependencies = {
   readonly logger: Logger;
   readonly handleBotMessage: (req: Request, res: Response) => Promise<void>;
   readonly renderHomePage: () => Promise<string>;
   readonly checkHealth: () => Promise<{ ok: boolean; graph: string }>;
+  /** for /readyz: SharePoint reachable and its schema version the expected one */
+  readonly checkReadiness: () => Promise<Readiness>;
   /** mounts further routes under /api (the insats register's API) */
   readonly mountApi?: (server: Server) => void;
 };
@@ -19,10 +30,80 @@ export type ServerDependencies = {
 /** Bot activities and API bodies are small; anything larger is refused before it is parsed. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+export const CORRELATION_HEADER = 'x-correlation-id';
+/** what a caller's id may look like: no spaces, quotes or control characters that would garble a log */
+const SANE_ID = /^[\w.:@/+=-]{1,100}$/;
+/** probes come every few seconds; their lines are debug, not info */
+const PROBE_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/api/health']);
+
+const correlationIds = new WeakMap<Request, string>();
+
+/** the request's correlation id (set before routing, so every request has one) */
+export function correlationIdOf(req: Request): string | undefined {
+  return correlationIds.get(req);
+}
+
+/** the caller's id when it is one we can log safely, else a new one */
+export function pickCorrelationId(headers: Request['headers']): string {
+  for (const name of [CORRELATION_HEADER, 'x-request-id']) {
+    const value = headers[name];
+    if (typeof value === 'string' && SANE_ID.test(value)) {
+      return value;
+    }
+  }
+  return randomUUID();
+}
+
 export function createServer(deps: ServerDependencies): Server {
   const server = restify.createServer({ name: 'Insatsnavet', handleUncaughtExceptions: false });
+  const inRequestContext = <T>(req: Request, work: () => T): T =>
+    withLogContext({ correlationId: correlationIds.get(req) ?? 'unknown' }, work);
+
+  // before routing, so a 404 or a refused body carries the id too
+  server.pre((req, res, next) => {
+    const id = pickCorrelationId(req.headers);
+    correlationIds.set(req, id);
+    res.setHeader(CORRELATION_HEADER, id);
+    next();
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  // last of the `use` chain: the route handler, and all it awaits, runs inside the request's context
+  server.use((req, _res, next) => inRequestContext(req, () => next()));
+
+  server.on('after', (req: Request, res: Response) => {
+    inRequestContext(req, () => {
+      const line = { method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - req.time() };
+      if (PROBE_PATHS.has(req.getPath())) {
+        deps.logger.debug(line, 'request');
+      } else {
+        deps.logger.info(line, 'request');
+      }
+    });
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    // the process answers: no dependency is asked, so a SharePoint outage never restarts the app
+    res.header('cache-control', 'no-store');
+    res.json(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    let readiness: Readiness;
+    try {
+      readiness = await deps.checkReadiness();
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'the readiness check failed');
+      readiness = { ready: false, reason: 'SharePoint svarar inte' };
+    }
+    res.header('cache-control', 'no-store');
+    if (readiness.ready) {
+      res.json(200, { status: 'ready', schemaVersion: readiness.schemaVersion });
+    } else {
+      deps.logger.warn({ reason: readiness.reason }, 'not ready');
+      res.json(503, { status: 'unavailable', reason: readiness.reason });
+    }
+  });
 
   server.get('/', async (_req, res) => {
     try {
@@ -45,11 +126,16 @@ export function createServer(deps: ServerDependencies): Server {
   });
 
   server.post('/api/messages', async (req, res) => {
-    try {
-      await deps.handleBotMessage(req, res);
-    } catch (error) {
-      sendError(res, error, deps.logger);
-    }
+    // the turn's lines carry the activity and the conversation (ids only, never the text)
+    const { activityType, ...ids } = activityIds(req.body);
+    await withLogContext(ids, async () => {
+      deps.logger.debug({ activityType }, 'bot activity');
+      try {
+        await deps.handleBotMessage(req, res);
+      } catch (error) {
+        sendError(res, error, deps.logger);
+      }
+    });
   });
 
   deps.mountApi?.(server);
@@ -72,7 +158,7 @@ export function createServer(deps: ServerDependencies): Server {
                 : 'INTERNAL';
       const appError = new AppError(code, `${req.method} ${req.url}: ${err.message ?? ''}`);
       if (status >= 500) {
-        deps.logger.error({ err }, 'request failed');
+        inRequestContext(req, () => deps.logger.error({ err }, 'request failed'));
       }
       // restify serialises the error itself; give it our body.
       Object.assign(err, { toJSON: () => ({ error: appError.toJSON() }) });
@@ -82,4 +168,20 @@ export function createServer(deps: ServerDependencies): Server {
   );
 
   return server;
+}
+
+/** the ids of a Bot Framework activity, when the body has them as short strings */
+function activityIds(body: unknown): { activityId?: string; conversationId?: string; activityType?: string } {
+  if (typeof body !== 'object' || body === null) {
+    return {};
+  }
+  const record = body as { id?: unknown; type?: unknown; conversation?: { id?: unknown } | null };
+  const short = (value: unknown): string | undefined =>
+    typeof value === 'string' && value.length <= 300 ? value : undefined;
+  const ids = {
+    activityId: short(record.id),
+    conversationId: short(record.conversation?.id),
+    activityType: short(record.type),
+  };
+  return Object.fromEntries(Object.entries(ids).filter(([, value]) => value !== undefined));
 }

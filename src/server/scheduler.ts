@@ -10,9 +10,12 @@
  *   pulls the local SharePoint from under a running sweep.
  *
  * The log says what changed, and each problem once when it appears rather than every minute.
+ * Every line of one run carries the run's `sweepId`.
  */
+import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import type { SweepReport } from '../services/sweep/run-sweep.ts';
+import { withLogContext } from './logger.ts';
 
 export type SchedulerLogger = {
   info(payload: object, message: string): void;
@@ -59,7 +62,8 @@ export function startSweepScheduler(options: SweepSchedulerOptions): SweepSchedu
       catch: (error: unknown) => logger.error({ err: error }, 'the sweep scheduler caught an error'),
     },
     () => {
-      running = runOnce().finally(() => {
+      // every line of one run, down to the Graph client's, carries its sweepId (logger.ts)
+      running = withLogContext({ sweepId: randomUUID() }, runOnce).finally(() => {
         running = null;
       });
       return running;

@@ -4,24 +4,27 @@
  *
  * AUTH_MODE=dev (a laptop, the tests): `Authorization: Bearer dev:<Entra object id>` or the header
  * `X-Insatsnavet-User: <Entra object id>`; the person must hold a current role in RoleAssignments.
- * AUTH_MODE=entra: refused (401) until token validation exists — fail closed, never open.
+ * AUTH_MODE=entra: `Authorization: Bearer <Teams SSO token>`, validated by the process's
+ * TeamsTokenVerifier (entra-token-verifier.ts); the caller is the token's `oid`. Without a verifier
+ * every call is refused (401) — fail closed, never open. The dev forms are not accepted.
  */
 import type { Request } from 'restify';
 import { AppError } from '../../domain/app-error.ts';
 import type { Actor } from '../../domain/lifecycle/actor.ts';
+import type { TeamsTokenVerifier } from './entra-token-verifier.ts';
 
 export type IdentityDeps = {
   readonly authMode: 'dev' | 'entra';
   readonly loadActor: (aadObjectId: string) => Promise<Actor | null>;
+  /** AUTH_MODE=entra: validates Teams SSO tokens (built once per process, it caches Entra's keys) */
+  readonly verifyToken?: TeamsTokenVerifier | undefined;
 };
 
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 
 export async function resolveCaller(req: Request, deps: IdentityDeps): Promise<Actor> {
   if (deps.authMode !== 'dev') {
-    throw new AppError('UNAUTHENTICATED', 'entra tokens are not validated yet', {
-      userMessage: 'Inloggning med Entra ID är inte aktiverad ännu.',
-    });
+    return actorOf(await entraCaller(req, deps.verifyToken), deps);
   }
   const claimed = claimedId(req);
   if (claimed === null) {
@@ -35,13 +38,33 @@ export async function resolveCaller(req: Request, deps: IdentityDeps): Promise<A
       userMessage: 'Inloggningen är ogiltig: Entra-id ska vara ett GUID.',
     });
   }
-  const actor = await deps.loadActor(claimed);
+  return actorOf(claimed, deps);
+}
+
+async function actorOf(aadObjectId: string, deps: IdentityDeps): Promise<Actor> {
+  const actor = await deps.loadActor(aadObjectId);
   if (actor === null) {
-    throw new AppError('UNAUTHENTICATED', `no role for ${claimed}`, {
+    throw new AppError('UNAUTHENTICATED', `no role for ${aadObjectId}`, {
       userMessage: 'Du finns inte i förbundets rollista (Roller) och kan inte använda Insatsnavet.',
     });
   }
   return actor;
+}
+
+/** the Entra object id of a caller with a valid Teams SSO token */
+async function entraCaller(req: Request, verifyToken: TeamsTokenVerifier | undefined): Promise<string> {
+  if (verifyToken === undefined) {
+    throw new AppError('UNAUTHENTICATED', 'AUTH_MODE=entra without a token verifier', {
+      userMessage: 'Inloggning med Entra ID är inte inställd för Insatsnavet.',
+    });
+  }
+  const match = /^Bearer\s+(\S+)$/i.exec(header(req, 'authorization')?.trim() ?? '');
+  if (match?.[1] === undefined) {
+    throw new AppError('UNAUTHENTICATED', 'no bearer token', {
+      userMessage: 'Du behöver logga in. Öppna Insatsnavet som flik i Teams.',
+    });
+  }
+  return verifyToken(match[1]);
 }
 
 function claimedId(req: Request): string | null {

@@ -10,6 +10,7 @@ import type { RegisterDeps } from '../../services/register/register-deps.ts';
 import { sendError } from '../http-errors.ts';
 import type { Logger } from '../logger.ts';
 import { APPROVAL_ROUTES, mountApprovalRoutes } from './approval-routes.ts';
+import type { TeamsTokenVerifier } from './entra-token-verifier.ts';
 import { resolveCaller } from './identity.ts';
 import { INVOICING_ROUTES, mountInvoicingRoutes } from './invoicing-routes.ts';
 import { buildOpenApiDocument } from './openapi.ts';
@@ -18,6 +19,8 @@ import { REGISTER_ROUTES } from './register-routes.ts';
 export type RegisterApiDeps = {
   readonly register: RegisterDeps;
   readonly authMode: 'dev' | 'entra';
+  /** AUTH_MODE=entra: the process's Teams SSO token verifier; absent: every call is refused */
+  readonly verifyToken?: TeamsTokenVerifier | undefined;
   readonly logger: Logger;
   /** the invoicing API (/api/rekvisitioner); absent: not mounted */
   readonly invoicing?: InvoicingDeps | undefined;
@@ -26,7 +29,11 @@ export type RegisterApiDeps = {
 };
 
 export function mountRegisterApi(server: Server, deps: RegisterApiDeps): void {
-  const identity = { authMode: deps.authMode, loadActor: (id: string) => loadActor(deps.register, id) };
+  const identity = {
+    authMode: deps.authMode,
+    loadActor: (id: string) => loadActor(deps.register, id),
+    verifyToken: deps.verifyToken,
+  };
   const openApi = buildOpenApiDocument([
     ...REGISTER_ROUTES,
     ...(deps.invoicing === undefined ? [] : INVOICING_ROUTES),

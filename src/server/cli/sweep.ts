@@ -34,7 +34,7 @@ import { provisionSchema } from '../../sharepoint/provisioning/provision-schema.
 import { createRepositories } from '../../sharepoint/repositories/create-repositories.ts';
 import { resolveSite } from '../../sharepoint/site.ts';
 import { createUnreadableRowLog } from '../api/unreadable-row-log.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger, withLogContext } from '../logger.ts';
 import { systemClock } from '../system-clock.ts';
 
 /** the system clock, or one that starts at --now and ticks on in real time */
@@ -161,7 +161,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+// every log line of this run carries one sweepId, as a scheduled sweep's do
+withLogContext({ sweepId: randomUUID() }, main).catch((error: unknown) => {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exitCode = 1;
 });

@@ -2,13 +2,15 @@
  * Creates or completes the SharePoint schema of schema.ts on a site — lists and libraries,
  * columns, indexes, unique constraints, choice values, lookups — and the Settings defaults.
  * Idempotent: a second run reads (lists with columns, Settings keys, drives: three GETs) and
- * writes nothing. It never deletes and never undoes a kansli's additions (DESIGN.md §5).
+ * writes nothing. Last of the writes, Settings gets `schema.version` (schema-version.ts): the
+ * version of the schema now on the site, which `/readyz` compares with what the app expects. It never deletes and never undoes a kansli's additions (DESIGN.md §5).
  *
  * Lists are recognised by their title (displayName); the ids it returns are what the app uses.
  */
 import { AppError } from '../../domain/app-error.ts';
 import type { GraphClient } from '../graph/graph-client.ts';
 import { type ListKey, type ListSpec, SCHEMA, SETTING_DEFAULTS } from '../schema.ts';
+import { SCHEMA_VERSION_KEY, schemaVersion } from '../schema-version.ts';
 import { applyRounds, applyWrites, roundsOf, type Write } from './apply-writes.ts';
 import { columnDefinition } from './column-definition.ts';
 import { planColumns } from './column-plan.ts';
@@ -34,6 +36,8 @@ export type ProvisionResult = {
   readonly updated: { readonly columns: string[] };
   /** what provisioning found but will not change (e.g. a column of another type); for the log */
   readonly warnings: string[];
+  /** the schema version now on the site, and whether this run wrote it (new site or changed schema) */
+  readonly schemaVersion: { readonly value: string; readonly written: boolean };
 };
 
 export async function provisionSchema(
@@ -102,12 +106,18 @@ export async function provisionSchema(
 
   const settingsSpec = schema.find((spec) => spec.key === 'Settings');
   const settingsListId = listIds.get('Settings');
-  const createdSettings =
+  const version = schemaVersion(schema);
+  // Written after every list and column above succeeded (a failed round throws first), so the
+  // version on the site never claims a schema that is not all there.
+  const ensured =
     settingsSpec === undefined || settingsListId === undefined
-      ? []
+      ? { created: [], updated: [] }
       : await ensureSettings(graph, siteId, settingsListId, settings, {
           listIsNew: createdLists.includes('Settings'),
+          pinned: { [SCHEMA_VERSION_KEY]: version },
         });
+  const createdSettings = ensured.created.filter((key) => key !== SCHEMA_VERSION_KEY);
+  const versionWritten = [...ensured.created, ...ensured.updated].includes(SCHEMA_VERSION_KEY);
 
   const libraries = schema.flatMap((spec) => {
     const listId = listIds.get(spec.key);
@@ -125,6 +135,7 @@ export async function provisionSchema(
     created: { lists: createdLists, columns: createdColumns, settings: createdSettings },
     updated: { columns: updatedColumns },
     warnings,
+    schemaVersion: { value: version, written: versionWritten },
   };
 }
 

@@ -98,7 +98,13 @@ describe('AUTH_MODE=entra', () => {
   let bot: BotHarness;
 
   beforeAll(async () => {
-    bot = await startBotHarness({ AUTH_MODE: 'entra' });
+    // the tab API's token settings are required in entra mode; the bot test never calls the API
+    bot = await startBotHarness({
+      AUTH_MODE: 'entra',
+      ENTRA_TENANT_IDS: '11111111-2222-4333-8444-555555555555',
+      TAB_APP_ID_URI: 'api://insatsnavet.example.se/11111111-2222-4333-8444-666666666666',
+      TAB_CLIENT_ID: '11111111-2222-4333-8444-666666666666',
+    });
   });
 
   afterAll(async () => {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { GraphClient } from '../../../src/sharepoint/graph/graph-client.ts';
 import { provisionSchema } from '../../../src/sharepoint/provisioning/provision-schema.ts';
 import { type ListKey, type ListSpec, listSpec, SCHEMA, SETTING_DEFAULTS } from '../../../src/sharepoint/schema.ts';
+import { SCHEMA_VERSION, SCHEMA_VERSION_KEY, schemaVersion } from '../../../src/sharepoint/schema-version.ts';
 import { type LocalSharePointForTests, type RequestLog, useLocalSharePoint } from '../../support/local-sharepoint.ts';
 
 const columnSchema = z
@@ -159,9 +160,13 @@ describe('provisionSchema on the local SharePoint', () => {
     expect(first.warnings).toEqual([]);
   });
 
-  it('writes the Settings defaults', async () => {
+  it('writes the Settings defaults and the schema version /readyz compares', async () => {
     const settings = await readSettings(sp.graph, sp.siteId, first.listIds.Settings);
-    expect(Object.fromEntries([...settings].map(([key, row]) => [key, row.value]))).toEqual(SETTING_DEFAULTS);
+    expect(Object.fromEntries([...settings].map(([key, row]) => [key, row.value]))).toEqual({
+      ...SETTING_DEFAULTS,
+      [SCHEMA_VERSION_KEY]: SCHEMA_VERSION,
+    });
+    expect(first.schemaVersion).toEqual({ value: SCHEMA_VERSION, written: true });
   });
 
   it('makes the Settings key (Title) unique, so a setting cannot exist twice', async () => {
@@ -197,6 +202,7 @@ describe('provisionSchema on the local SharePoint', () => {
     expect(second.driveIds).toEqual(first.driveIds);
     expect(second.created).toEqual({ lists: [], columns: [], settings: [] });
     expect(second.updated).toEqual({ columns: [] });
+    expect(second.schemaVersion).toEqual({ value: SCHEMA_VERSION, written: false });
   });
 
   it('repairs a removed index and a deleted Settings row with exactly those writes, and keeps the kansli’s own changes', async () => {
@@ -266,8 +272,13 @@ describe('provisionSchema on the local SharePoint', () => {
     await sp.clearRequests();
     const result = await provisionSchema(sp.graph, sp.siteId, { schema: grown });
     const log = await sp.requests();
-    expect(log.writes).toBe(1);
+    // the choice value, and the schema version: a changed schema.ts is a new version on the site
+    expect(log.writes).toBe(2);
     expect(result.updated.columns).toEqual(['Members.OrgType']);
+    expect(result.schemaVersion).toEqual({ value: schemaVersion(grown), written: true });
+    expect(result.schemaVersion.value).not.toBe(SCHEMA_VERSION);
+    const settings = await readSettings(sp.graph, sp.siteId, first.listIds.Settings);
+    expect(settings.get(SCHEMA_VERSION_KEY)?.value).toBe(schemaVersion(grown));
     const choices = z
       .object({ choices: z.array(z.string()) })
       .parse(

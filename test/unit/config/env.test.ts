@@ -67,6 +67,48 @@ describe('loadConfig', () => {
     expect(loadConfig({}).calendarFeedSecret).toBeUndefined();
   });
 
+  it('keeps refusing dev auth in production even with everything else in place', () => {
+    const error = configError({
+      NODE_ENV: 'production',
+      AUTH_MODE: 'dev',
+      BOT_APP_ID: GUID_A,
+      BOT_TENANT_ID: GUID_B,
+      CALENDAR_FEED_SECRET: 'k'.repeat(40),
+    });
+    expect(error.variables).toEqual(['AUTH_MODE']);
+  });
+
+  it('needs the tenant allow-list, the tab app id URI and client id for entra auth, naming each', () => {
+    const error = configError({ AUTH_MODE: 'entra' });
+    expect(error.variables).toEqual(['ENTRA_TENANT_IDS', 'TAB_APP_ID_URI', 'TAB_CLIENT_ID']);
+    expect(error.message).toContain('AUTH_MODE=entra');
+  });
+
+  it.each([
+    [{ ENTRA_TENANT_IDS: `${GUID_A},contoso` }, 'ENTRA_TENANT_IDS'],
+    [{ TAB_APP_ID_URI: 'https://insatsnavet.example.se' }, 'TAB_APP_ID_URI'],
+    [{ TAB_CLIENT_ID: 'insatsnavet' }, 'TAB_CLIENT_ID'],
+    [{ ENTRA_JWKS_URL: 'nycklar' }, 'ENTRA_JWKS_URL'],
+  ])('stops on a malformed entra setting %o and names it', (env, variable) => {
+    expect(configError({ AUTH_MODE: 'entra', ...env }).variables).toContain(variable);
+  });
+
+  it("reads the entra settings: a lower-cased tenant list and Entra's key endpoint by default", () => {
+    const config = loadConfig({
+      AUTH_MODE: 'entra',
+      ENTRA_TENANT_IDS: ` ${GUID_A.toUpperCase()} , ${GUID_B}`,
+      TAB_APP_ID_URI: `api://insatsnavet.example.se/${GUID_A}`,
+      TAB_CLIENT_ID: GUID_A,
+    });
+    expect(config.entra).toEqual({
+      tenantIds: [GUID_A, GUID_B],
+      appIdUri: `api://insatsnavet.example.se/${GUID_A}`,
+      clientId: GUID_A,
+      jwksUrl: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+    });
+    expect(loadConfig({}).entra).toBeUndefined();
+  });
+
   it('needs a tenant for a bot app id (single-tenant bots only)', () => {
     expect(configError({ BOT_APP_ID: GUID_A }).variables).toContain('BOT_TENANT_ID');
   });
@@ -95,6 +137,9 @@ describe('loadConfig', () => {
       SHAREPOINT_SITE: 'contoso.sharepoint.com:/sites/insatsnavet',
       CALENDAR_FEED_SECRET: 'k'.repeat(40),
       PUBLIC_BASE_URL: 'https://insatsnavet.example.se/',
+      ENTRA_TENANT_IDS: GUID_B,
+      TAB_APP_ID_URI: `api://insatsnavet.example.se/${GUID_A}`,
+      TAB_CLIENT_ID: GUID_A,
     });
     expect(config.usesLocalSharePoint).toBe(false);
     expect(config.publicBaseUrl).toBe('https://insatsnavet.example.se');
