@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     `  Insatsnavet körs på ${app.url}`,
     `    flik (tab):          ${app.url}/`,
     `    bot (Bot Framework): ${app.url}/api/messages`,
-    `    hälsa:               ${app.url}/api/health`,
+    `    hälsa:               ${app.url}/healthz  (redo: ${app.url}/readyz)`,
     app.localSharePointUrl === undefined
       ? `    Microsoft Graph:     ${config.graphBaseUrl}`
       : `    lokal SharePoint:    ${app.localSharePointUrl}/v1.0  (data i ${config.dataDir})`,
