@@ -192,8 +192,11 @@ function receivedDateProblem(date: string, context: RegistrationContext): string
   if (date > context.today) {
     return `Fakturan kan inte ha kommit in ${date}: det är i framtiden (i dag är det ${context.today}).`;
   }
-  if (date < context.quarterStart) {
-    return `Fakturan kan inte ha kommit in ${date}, före kvartalets början ${context.quarterStart}.`;
+  // A rekvisition may come before its quarter (a förbund that pays in advance, an early invoice),
+  // but not from the year before the quarter's year began: that is a typo in the year.
+  const earliest = `${Number(context.quarterStart.slice(0, 4)) - 1}-01-01`;
+  if (date < earliest) {
+    return `Fakturan kan inte ha kommit in ${date}: det är långt före kvartalet (${context.quarterStart}). Stämmer året?`;
   }
   return null;
 }

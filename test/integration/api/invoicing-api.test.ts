@@ -174,14 +174,14 @@ describe('the invoicing API', () => {
 
     const mismatch = await api.call('emma.strom', 'POST', '/api/rekvisitioner/NOVA-2027-Q4/registrera', {
       invoiceNumber: 'VK-1',
-      receivedDate: '2026-11-20',
+      receivedDate: '2025-12-31',
       amount: '300 000',
       specification: { Personal: '290 000', Lokaler: '8 000' },
     });
     expect(mismatch.status).toBe(400);
     expect(mismatch.body.error?.details?.fields).toEqual({
       total: 'Totalen 300\u00a0000\u00a0kr stämmer inte med summan av posterna 298\u00a0000\u00a0kr.',
-      inkom: 'Fakturan kan inte ha kommit in 2026-11-20, före kvartalets början 2027-10-01.',
+      inkom: 'Fakturan kan inte ha kommit in 2025-12-31: det är långt före kvartalet (2027-10-01). Stämmer året?',
     });
     expect(mismatch.body.error?.message).toContain('Fakturan kunde inte registreras');
 
