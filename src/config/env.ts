@@ -79,6 +79,18 @@ const rawEnvSchema = z.object({
   ENTRA_JWKS_URL: z
     .url({ error: 'måste vara en URL till Entras nycklar (JWKS)' })
     .default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: 'måste vara ett antal anrop per minut' })
+    .int('måste vara ett heltal')
+    .min(1, 'måste vara minst 1')
+    .max(100_000, 'får vara högst 100000')
+    .default(120),
+  API_RATE_LIMIT_BURST: z.coerce
+    .number({ error: 'måste vara ett antal anrop' })
+    .int('måste vara ett heltal')
+    .min(1, 'måste vara minst 1')
+    .max(100_000, 'får vara högst 100000')
+    .default(30),
 });
 
 export type Config = {
@@ -125,6 +137,8 @@ export type Config = {
   readonly calendarFeedSecret: string | undefined;
   /** the app's public address for links handed out (calendar feeds); undefined: taken from the request */
   readonly publicBaseUrl: string | undefined;
+  /** per caller on /api (not the bot, not the probes): a token bucket of `burst` refilled at `perMinute` */
+  readonly apiRateLimit: { readonly perMinute: number; readonly burst: number };
 };
 
 export type EntraSettings = {
@@ -280,6 +294,7 @@ export function loadConfig(env: Env = process.env): Config {
     sweepSchedule: raw.SWEEP_SCHEDULE === 'on',
     calendarFeedSecret: raw.CALENDAR_FEED_SECRET,
     publicBaseUrl: raw.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    apiRateLimit: Object.freeze({ perMinute: raw.API_RATE_LIMIT_PER_MINUTE, burst: raw.API_RATE_LIMIT_BURST }),
   });
 }
 

@@ -30,6 +30,7 @@ import { resolveSite } from '../sharepoint/site.ts';
 import { createEntraTokenVerifier } from './api/entra-token-verifier.ts';
 import { mountCalendarFeed } from './api/mount-calendar-feed.ts';
 import { mountRegisterApi } from './api/mount-register-api.ts';
+import { createRateLimiter, throttleWith } from './api/rate-limiter.ts';
 import { createUnreadableRowLog } from './api/unreadable-row-log.ts';
 import { calendarSecret } from './calendar-secret.ts';
 import { createServer } from './create-server.ts';
@@ -162,6 +163,8 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
 
     // one per process: it caches Entra's signing keys (AUTH_MODE=entra only)
     const verifyToken = config.entra === undefined ? undefined : createEntraTokenVerifier(config.entra);
+    // one per process, shared by every /api route: a caller's calls count together
+    const throttle = throttleWith(createRateLimiter({ ...config.apiRateLimit, now: () => Date.now() }));
     const server = createServer({
       logger,
       handleBotMessage: bot.handleMessage,
@@ -177,6 +180,7 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
           register: { repos: repositories, clock: systemClock, timeZone: config.timeZone, unreadableRows },
           authMode: config.authMode,
           verifyToken,
+          throttle,
           logger,
           invoicing,
           approvals,
@@ -186,6 +190,7 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
           identity: {
             authMode: config.authMode,
             verifyToken,
+            throttle,
             loadActor: (id) =>
               loadActor({ repos: repositories, clock: systemClock, timeZone: config.timeZone, unreadableRows }, id),
           },

@@ -9,7 +9,7 @@
  * log line logged while the request is handled (logger.ts withLogContext); a bot turn adds the
  * activity and conversation ids.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { AppError } from '../domain/app-error.ts';
 import type { Readiness } from '../sharepoint/schema-version.ts';
@@ -38,6 +38,50 @@ const PROBE_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/api/h
 
 const correlationIds = new WeakMap<Request, string>();
 
+/**
+ * Who may frame the tab: Teams, Outlook and Microsoft 365 (old hosts and the *.cloud.microsoft
+ * ones they are moving to, as Microsoft's tab requirements list them) and SharePoint, where the
+ * tab runs as a page. No X-Frame-Options: it cannot name several hosts and would block Teams.
+ */
+export const FRAME_ANCESTORS: readonly string[] = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://teams.cloud.microsoft',
+  'https://*.teams.cloud.microsoft',
+  'https://*.office.com',
+  'https://*.office365.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://*.microsoft365.com',
+  'https://*.cloud.microsoft',
+  'https://*.sharepoint.com',
+];
+
+/**
+ * The page's Content-Security-Policy. Its inline <style> blocks are allowed by their SHA-256
+ * hash (computed from the page as rendered, so editing the CSS cannot break it), not by
+ * 'unsafe-inline'; the page has no scripts, so nothing but same-origin script may run.
+ */
+export function contentSecurityPolicy(html: string): string {
+  const styleHashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+    ([, css]) =>
+      `'sha256-${createHash('sha256')
+        .update(css ?? '')
+        .digest('base64')}'`,
+  );
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    ["style-src 'self'", ...styleHashes].join(' '),
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
+  ].join('; ');
+}
+
 /** the request's correlation id (set before routing, so every request has one) */
 export function correlationIdOf(req: Request): string | undefined {
   return correlationIds.get(req);
@@ -64,6 +108,13 @@ export function createServer(deps: ServerDependencies): Server {
     const id = pickCorrelationId(req.headers);
     correlationIds.set(req, id);
     res.setHeader(CORRELATION_HEADER, id);
+    // every answer, errors and 404s included: no MIME sniffing, no full URLs leaked in Referer
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
+    if (req.getPath() === '/api' || req.getPath().startsWith('/api/')) {
+      // the API answers personal data: no browser or proxy cache may keep it (a route may say otherwise)
+      res.setHeader('cache-control', 'no-store');
+    }
     next();
   });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
@@ -108,7 +159,11 @@ export function createServer(deps: ServerDependencies): Server {
   server.get('/', async (_req, res) => {
     try {
       const html = await deps.renderHomePage();
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'content-security-policy': contentSecurityPolicy(html),
+      });
       res.end(html);
     } catch (error) {
       sendError(res, error, deps.logger);

@@ -12,20 +12,38 @@ import type { Request } from 'restify';
 import { AppError } from '../../domain/app-error.ts';
 import type { Actor } from '../../domain/lifecycle/actor.ts';
 import type { TeamsTokenVerifier } from './entra-token-verifier.ts';
+import type { ApiThrottle } from './rate-limiter.ts';
 
 export type IdentityDeps = {
   readonly authMode: 'dev' | 'entra';
   readonly loadActor: (aadObjectId: string) => Promise<Actor | null>;
   /** AUTH_MODE=entra: validates Teams SSO tokens (built once per process, it caches Entra's keys) */
   readonly verifyToken?: TeamsTokenVerifier | undefined;
+  /**
+   * The per-caller rate limit (rate-limiter.ts), taken here because every /api route but the bot's
+   * resolves its caller first: by Entra object id once identity is proven, by client address when
+   * it is not (a flood of bad tokens). Before the role lookup and the use case, so a refused call
+   * costs no SharePoint request and stores nothing. Absent: no limit.
+   */
+  readonly throttle?: ApiThrottle | undefined;
 };
 
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 
 export async function resolveCaller(req: Request, deps: IdentityDeps): Promise<Actor> {
-  if (deps.authMode !== 'dev') {
-    return actorOf(await entraCaller(req, deps.verifyToken), deps);
+  let aadObjectId: string;
+  try {
+    aadObjectId = deps.authMode === 'dev' ? devCaller(req) : await entraCaller(req, deps.verifyToken);
+  } catch (error) {
+    // no proven identity: the client's address is the caller (throws 429 once it is over the limit)
+    deps.throttle?.(`ip:${clientAddress(req)}`);
+    throw error;
   }
+  deps.throttle?.(`user:${aadObjectId.toLowerCase()}`);
+  return actorOf(aadObjectId, deps);
+}
+
+function devCaller(req: Request): string {
   const claimed = claimedId(req);
   if (claimed === null) {
     throw new AppError('UNAUTHENTICATED', 'no dev identity', {
@@ -38,7 +56,7 @@ export async function resolveCaller(req: Request, deps: IdentityDeps): Promise<A
       userMessage: 'Inloggningen är ogiltig: Entra-id ska vara ett GUID.',
     });
   }
-  return actorOf(claimed, deps);
+  return claimed;
 }
 
 async function actorOf(aadObjectId: string, deps: IdentityDeps): Promise<Actor> {
@@ -74,6 +92,17 @@ function claimedId(req: Request): string | null {
     return match?.[1]?.trim() ?? '';
   }
   return header(req, 'x-insatsnavet-user')?.trim() ?? null;
+}
+
+/**
+ * The address the request came from. Behind App Service the socket is its front end, which
+ * appends the client's address to X-Forwarded-For: the last entry is the one a client cannot
+ * forge (earlier entries are whatever the client sent). IPv4 entries may carry a port.
+ */
+function clientAddress(req: Request): string {
+  const forwarded = header(req, 'x-forwarded-for')?.split(',').at(-1)?.trim();
+  const address = forwarded !== undefined && forwarded !== '' ? forwarded : (req.socket?.remoteAddress ?? 'unknown');
+  return /^[\d.]+:\d+$/.test(address) ? address.slice(0, address.lastIndexOf(':')) : address;
 }
 
 function header(req: Request, name: string): string | null {

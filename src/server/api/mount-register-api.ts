@@ -14,6 +14,7 @@ import type { TeamsTokenVerifier } from './entra-token-verifier.ts';
 import { resolveCaller } from './identity.ts';
 import { INVOICING_ROUTES, mountInvoicingRoutes } from './invoicing-routes.ts';
 import { buildOpenApiDocument } from './openapi.ts';
+import type { ApiThrottle } from './rate-limiter.ts';
 import { REGISTER_ROUTES } from './register-routes.ts';
 
 export type RegisterApiDeps = {
@@ -26,6 +27,8 @@ export type RegisterApiDeps = {
   readonly invoicing?: InvoicingDeps | undefined;
   /** the approvals API (/api/beslut, /api/delegationsbeslut); absent: not mounted */
   readonly approvals?: ApprovalDeps | undefined;
+  /** the process's per-caller rate limit, taken when the caller is resolved; absent: no limit */
+  readonly throttle?: ApiThrottle | undefined;
 };
 
 export function mountRegisterApi(server: Server, deps: RegisterApiDeps): void {
@@ -33,6 +36,7 @@ export function mountRegisterApi(server: Server, deps: RegisterApiDeps): void {
     authMode: deps.authMode,
     loadActor: (id: string) => loadActor(deps.register, id),
     verifyToken: deps.verifyToken,
+    throttle: deps.throttle,
   };
   const openApi = buildOpenApiDocument([
     ...REGISTER_ROUTES,

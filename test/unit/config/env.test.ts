@@ -109,6 +109,18 @@ describe('loadConfig', () => {
     expect(loadConfig({}).entra).toBeUndefined();
   });
 
+  it('limits /api to 120 calls a minute with a burst of 30 per user unless told otherwise', () => {
+    expect(loadConfig({}).apiRateLimit).toEqual({ perMinute: 120, burst: 30 });
+    expect(loadConfig({ API_RATE_LIMIT_PER_MINUTE: '600', API_RATE_LIMIT_BURST: '50' }).apiRateLimit).toEqual({
+      perMinute: 600,
+      burst: 50,
+    });
+    expect(configError({ API_RATE_LIMIT_PER_MINUTE: '0', API_RATE_LIMIT_BURST: 'många' }).variables).toEqual([
+      'API_RATE_LIMIT_PER_MINUTE',
+      'API_RATE_LIMIT_BURST',
+    ]);
+  });
+
   it('needs a tenant for a bot app id (single-tenant bots only)', () => {
     expect(configError({ BOT_APP_ID: GUID_A }).variables).toContain('BOT_TENANT_ID');
   });
