@@ -7,6 +7,17 @@ export interface Clock {
   now(): Date;
 }
 
+/**
+ * "Now" as SharePoint stores a date-and-time column: an ISO instant to the second
+ * (`2027-04-16T07:30:00Z`), so what is written reads back the same.
+ */
+export function nowToTheSecond(clock: Clock): string {
+  return clock
+    .now()
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
+}
+
 /** A clock stuck at one instant (tests, one-off sweeps); `advance` moves it. */
 export class FixedClock implements Clock {
   private current: Date;

@@ -28,6 +28,7 @@ import { createRepositories } from '../sharepoint/repositories/create-repositori
 import { checkSchemaReadiness } from '../sharepoint/schema-version.ts';
 import { resolveSite } from '../sharepoint/site.ts';
 import { createEntraTokenVerifier } from './api/entra-token-verifier.ts';
+import type { IdentityDeps } from './api/identity.ts';
 import { mountCalendarFeed } from './api/mount-calendar-feed.ts';
 import { mountRegisterApi } from './api/mount-register-api.ts';
 import { createRateLimiter, throttleWith } from './api/rate-limiter.ts';
@@ -161,10 +162,15 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
     // rows left 'Väntar' (a crash, a 429, a notBefore) are sent by whichever instance gets the lease
     const outbox = startOutboxPoller(notifier, { intervalMs: OUTBOX_INTERVAL_MS, logger });
 
-    // one per process: it caches Entra's signing keys (AUTH_MODE=entra only)
-    const verifyToken = config.entra === undefined ? undefined : createEntraTokenVerifier(config.entra);
-    // one per process, shared by every /api route: a caller's calls count together
-    const throttle = throttleWith(createRateLimiter({ ...config.apiRateLimit, now: () => Date.now() }));
+    const register = { repos: repositories, clock: systemClock, timeZone: config.timeZone, unreadableRows };
+    // who is calling /api, the same for every route: one token verifier per process (it caches
+    // Entra's signing keys, AUTH_MODE=entra only) and one rate limiter (a caller's calls count together)
+    const identity: IdentityDeps = {
+      authMode: config.authMode,
+      verifyToken: config.entra === undefined ? undefined : createEntraTokenVerifier(config.entra),
+      throttle: throttleWith(createRateLimiter({ ...config.apiRateLimit, now: () => Date.now() })),
+      loadActor: (id) => loadActor(register, id),
+    };
     const server = createServer({
       logger,
       handleBotMessage: bot.handleMessage,
@@ -176,24 +182,10 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
       checkReadiness: () =>
         checkSchemaReadiness(probeGraph, { siteId: site.id, settingsListId: provisioned.listIds.Settings }),
       mountApi: (api) => {
-        mountRegisterApi(api, {
-          register: { repos: repositories, clock: systemClock, timeZone: config.timeZone, unreadableRows },
-          authMode: config.authMode,
-          verifyToken,
-          throttle,
-          logger,
-          invoicing,
-          approvals,
-        });
+        mountRegisterApi(api, { register, identity, logger, invoicing, approvals });
         mountCalendarFeed(api, {
           feed: calendarFeed,
-          identity: {
-            authMode: config.authMode,
-            verifyToken,
-            throttle,
-            loadActor: (id) =>
-              loadActor({ repos: repositories, clock: systemClock, timeZone: config.timeZone, unreadableRows }, id),
-          },
+          identity,
           publicBaseUrl: config.publicBaseUrl,
           logger,
         });

@@ -4,7 +4,7 @@
  * and the förbundschef's delegationsbeslut for the board. Same identity, error shape and OpenAPI
  * generation as the register's API.
  */
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import type { ApprovalDeps } from '../../services/approvals/approval-deps.ts';
 import { castVote } from '../../services/approvals/cast-vote.ts';
 import { getApprovalForViewer } from '../../services/approvals/get-approval.ts';
@@ -12,7 +12,6 @@ import { listDelegationDecisions } from '../../services/approvals/list-delegatio
 import { listMyApprovals } from '../../services/approvals/list-my-approvals.ts';
 import { startApproval } from '../../services/approvals/start-approval.ts';
 import { withdrawApproval } from '../../services/approvals/withdraw-approval.ts';
-import { sendError } from '../http-errors.ts';
 import type { Logger } from '../logger.ts';
 import {
   approvalListSchema,
@@ -23,7 +22,8 @@ import {
   voteResultSchema,
   withdrawBodySchema,
 } from './approval-schemas.ts';
-import { type IdentityDeps, resolveCaller } from './identity.ts';
+import type { IdentityDeps } from './identity.ts';
+import { mountRoutes } from './mount-routes.ts';
 import type { RouteContextWith, RouteDefinitionWith } from './route-definitions.ts';
 
 type ApprovalRoute = RouteDefinitionWith<ApprovalDeps>;
@@ -110,25 +110,5 @@ export type ApprovalApiDeps = {
 
 /** mounts the routes: identity first, then the use case, the answer parsed against its schema */
 export function mountApprovalRoutes(server: Server, deps: ApprovalApiDeps): void {
-  for (const route of APPROVAL_ROUTES) {
-    server[route.method](route.path, async (req: Request, res: Response) => {
-      try {
-        const actor = await resolveCaller(req, deps.identity);
-        const ifMatch = req.headers['if-match'];
-        const answer = await route.handle({
-          actor,
-          params: (req.params ?? {}) as Record<string, string>,
-          query: req.query ?? {},
-          body: req.body ?? {},
-          ifMatch: typeof ifMatch === 'string' ? ifMatch : undefined,
-          deps: deps.approvals,
-        });
-        const body = route.response.parse(answer);
-        res.status(route.status);
-        res.json(body);
-      } catch (error) {
-        sendError(res, error, deps.logger);
-      }
-    });
-  }
+  mountRoutes(server, APPROVAL_ROUTES, { identity: deps.identity, deps: deps.approvals, logger: deps.logger });
 }

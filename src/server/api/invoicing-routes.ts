@@ -4,21 +4,21 @@
  * OpenAPI generation as the register's API; the use cases parse the bodies themselves, so the
  * API, the bot and the cards refuse the same inputs with the same Swedish messages.
  */
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import { advanceRequisition } from '../../services/invoicing/advance-requisition.ts';
 import { getRequisitionForViewer } from '../../services/invoicing/get-requisition.ts';
 import type { InvoicingDeps } from '../../services/invoicing/invoicing-deps.ts';
 import { listRequisitionInbox } from '../../services/invoicing/list-requisition-inbox.ts';
 import { registerRequisition } from '../../services/invoicing/register-requisition.ts';
-import { sendError } from '../http-errors.ts';
 import type { Logger } from '../logger.ts';
-import { type IdentityDeps, resolveCaller } from './identity.ts';
+import type { IdentityDeps } from './identity.ts';
 import {
   advanceBodySchema,
   registrationBodySchema,
   requisitionInboxSchema,
   requisitionViewSchema,
 } from './invoicing-schemas.ts';
+import { mountRoutes } from './mount-routes.ts';
 import type { RouteContextWith, RouteDefinitionWith } from './route-definitions.ts';
 
 type InvoicingRoute = RouteDefinitionWith<InvoicingDeps>;
@@ -91,25 +91,5 @@ export type InvoicingApiDeps = {
 
 /** mounts the routes: identity first, then the use case, the answer parsed against its schema */
 export function mountInvoicingRoutes(server: Server, deps: InvoicingApiDeps): void {
-  for (const route of INVOICING_ROUTES) {
-    server[route.method](route.path, async (req: Request, res: Response) => {
-      try {
-        const actor = await resolveCaller(req, deps.identity);
-        const ifMatch = req.headers['if-match'];
-        const answer = await route.handle({
-          actor,
-          params: (req.params ?? {}) as Record<string, string>,
-          query: req.query ?? {},
-          body: req.body ?? {},
-          ifMatch: typeof ifMatch === 'string' ? ifMatch : undefined,
-          deps: deps.invoicing,
-        });
-        const body = route.response.parse(answer);
-        res.status(route.status);
-        res.json(body);
-      } catch (error) {
-        sendError(res, error, deps.logger);
-      }
-    });
-  }
+  mountRoutes(server, INVOICING_ROUTES, { identity: deps.identity, deps: deps.invoicing, logger: deps.logger });
 }

@@ -3,11 +3,15 @@
  * start, a withdrawal and an expiry — who, when, under which rule, with what outcome. The förbund's
  * decisions are public records; the trail must say who decided what, also when a card was forged.
  */
+import { nowToTheSecond } from '../../domain/clock.ts';
 import type { Approval } from '../../domain/entities/approval.ts';
 import type { NewAuditEntry } from '../../domain/entities/audit-entry.ts';
 import type { ApprovalDeps } from './approval-deps.ts';
 
 export const APPROVAL_ENTITY_LIST = 'Approvals';
+
+/** who the AuditLog names when the sweep, not a person, acts (a row typed by hand, an expiry, a crash finished) */
+export const SWEEP_ACTOR = 'system';
 
 export type ApprovalAuditAction =
   | 'beslut.startat'
@@ -22,10 +26,7 @@ type AuditDeps = Pick<ApprovalDeps, 'repos' | 'clock' | 'logger'>;
 
 /** SharePoint keeps date-and-time to the second */
 export function nowInstant(deps: Pick<ApprovalDeps, 'clock'>): string {
-  return deps.clock
-    .now()
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z');
+  return nowToTheSecond(deps.clock);
 }
 
 export type ApprovalAuditEntry = {

@@ -11,7 +11,7 @@ import type { Evaluation } from '../../domain/approvals/approval-model.ts';
 import { type NextStep, nextStep } from '../../domain/approvals/chains.ts';
 import { evaluate } from '../../domain/approvals/decision-rules.ts';
 import type { Approval } from '../../domain/entities/approval.ts';
-import { appendApprovalAudit, nowInstant } from './approval-audit.ts';
+import { appendApprovalAudit, nowInstant, SWEEP_ACTOR } from './approval-audit.ts';
 import { type ApprovalContext, loadApprovalContext } from './approval-context.ts';
 import type { ApprovalDeps } from './approval-deps.ts';
 import { deliver, requesterDelivery, updateApproverCards } from './approval-messaging.ts';
@@ -192,6 +192,3 @@ export async function completeConsequences(deps: ApprovalDeps, approval: Approva
   });
   return runConsequences(deps, context, evaluationOf(context), step, SWEEP_ACTOR);
 }
-
-/** who the AuditLog names when the sweep finishes a decision's consequences */
-const SWEEP_ACTOR = 'system';

@@ -18,7 +18,7 @@ import { approvalTimers } from '../../domain/approvals/approval-schedule.ts';
 import { awaitedApprover } from '../../domain/approvals/eligibility.ts';
 import type { Approval } from '../../domain/entities/approval.ts';
 import { mapConcurrently } from '../sweep/map-concurrently.ts';
-import { appendApprovalAudit, nowInstant } from './approval-audit.ts';
+import { appendApprovalAudit, nowInstant, SWEEP_ACTOR } from './approval-audit.ts';
 import type { ApprovalContext } from './approval-context.ts';
 import type { ApprovalDeps } from './approval-deps.ts';
 import {
@@ -59,7 +59,6 @@ export type PickUpResult = {
 };
 
 const ROWS_AT_ONCE = 4;
-const SYSTEM = 'system';
 
 export async function pickUpApprovals(deps: ApprovalDeps, input: PickUpInput = {}): Promise<PickUpResult> {
   const now = input.now ?? deps.clock.now();
@@ -151,7 +150,7 @@ async function pickUpOne(
       `Beslutsärende ${row.id} (${row.title}) skickat till ${opened.context.seats.length} beslutsfattare.`,
     );
   }
-  const settled = await settleApproval(deps, opened.context, SYSTEM);
+  const settled = await settleApproval(deps, opened.context, SWEEP_ACTOR);
   if (settled.decided) {
     result.decided += 1;
     result.lines.push(`Beslutsärende ${row.id} (${row.title}): ${settled.context.approval.status.toLowerCase()}.`);
@@ -217,7 +216,7 @@ async function expire(deps: ApprovalDeps, context: ApprovalContext): Promise<boo
   }
   const expired: ApprovalContext = { ...context, approval: updated, payload: readPayload(updated.payload) };
   await appendApprovalAudit(deps, {
-    actorAadId: SYSTEM,
+    actorAadId: SWEEP_ACTOR,
     action: 'beslut.utganget',
     approval: updated,
     details: { dueDate: approval.dueDate, stage: approval.stage, rule: approval.rule, tally: evaluation.tally },

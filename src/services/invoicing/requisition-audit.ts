@@ -5,7 +5,9 @@
  * what separation of duties needs: the registrant may not review or attest it, the reviewer may
  * not attest it.
  */
+
 import { AppError } from '../../domain/app-error.ts';
+import { nowToTheSecond } from '../../domain/clock.ts';
 import type { AuditEntry } from '../../domain/entities/audit-entry.ts';
 import type { Requisition } from '../../domain/entities/requisition.ts';
 import type { RequisitionAction } from '../../domain/invoicing/requisition-workflow.ts';
@@ -32,14 +34,6 @@ export const AUDIT_ACTION_OF: Readonly<Record<RequisitionAction, RequisitionAudi
 
 type AuditDeps = Pick<InvoicingDeps, 'repos' | 'clock' | 'logger'>;
 
-/** SharePoint keeps date-and-time to the second */
-function nowInstant(deps: AuditDeps): string {
-  return deps.clock
-    .now()
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z');
-}
-
 export async function appendRequisitionAudit(
   deps: AuditDeps,
   entry: {
@@ -50,7 +44,7 @@ export async function appendRequisitionAudit(
   },
 ): Promise<AuditEntry> {
   return deps.repos.auditLog.append({
-    at: nowInstant(deps),
+    at: nowToTheSecond(deps.clock),
     actorAadId: entry.actorAadId,
     action: entry.action,
     entityList: REQUISITION_ENTITY_LIST,

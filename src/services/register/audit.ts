@@ -2,6 +2,7 @@
  * Every write to the register leaves an AuditLog row (DESIGN.md §7), refusals too ('nekad'),
  * because the förbund's records are public documents that revisors and the public may ask about.
  */
+import { nowToTheSecond } from '../../domain/clock.ts';
 import type { Actor } from '../../domain/lifecycle/actor.ts';
 import type { RegisterDeps } from './register-deps.ts';
 
@@ -21,10 +22,7 @@ export async function appendAudit(
   details: Record<string, unknown>,
 ): Promise<void> {
   await deps.repos.auditLog.append({
-    at: deps.clock
-      .now()
-      .toISOString()
-      .replace(/\.\d{3}Z$/, 'Z'),
+    at: nowToTheSecond(deps.clock),
     actorAadId: actor?.aadObjectId ?? 'system',
     action,
     entityList: 'Interventions',
