@@ -18,6 +18,9 @@ let passed = 0;
 let failed = 0;
 for (const [label, command, args] of [
   ['typecheck (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+  ['typecheck of the tab (tsc --noEmit)', bin('tsc'), ['-p', 'tab/tsconfig.json', '--noEmit']],
+  // the tab the server serves and the browser tests open is the one in the working tree
+  ['build of the tab (vite)', process.execPath, [join(root, 'scripts', 'build-tab-if-stale.mjs')]],
   ['lint (biome check)', bin('biome'), ['check', '.']],
 ]) {
   if (step(label, command, args)) {

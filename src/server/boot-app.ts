@@ -39,6 +39,7 @@ import { renderHomePage } from './home-page.ts';
 import type { Logger } from './logger.ts';
 import { type SweepScheduler, startSweepScheduler } from './scheduler.ts';
 import { systemClock } from './system-clock.ts';
+import { loadTabAssets } from './tab-assets.ts';
 
 /** how often the outbox looks for notifications still waiting to be sent */
 const OUTBOX_INTERVAL_MS = 30_000;
@@ -175,6 +176,7 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
       logger,
       handleBotMessage: bot.handleMessage,
       renderHomePage: () => renderHomePage(repositories, { timeZone: config.timeZone }),
+      tab: loadTabAssets(),
       checkHealth: async () => {
         await graph.get(`/sites/${site.id}`);
         return { ok: true, graph: graphBaseUrl };

@@ -15,6 +15,7 @@ import { AppError } from '../domain/app-error.ts';
 import type { Readiness } from '../sharepoint/schema-version.ts';
 import { sendError } from './http-errors.ts';
 import { type Logger, withLogContext } from './logger.ts';
+import type { TabAssets } from './tab-assets.ts';
 
 export type ServerDependencies = {
   readonly logger: Logger;
@@ -23,6 +24,8 @@ export type ServerDependencies = {
   readonly checkHealth: () => Promise<{ ok: boolean; graph: string }>;
   /** for /readyz: SharePoint reachable and its schema version the expected one */
   readonly checkReadiness: () => Promise<Readiness>;
+  /** the built tab (dist/tab); absent or null: `/` serves the server-rendered overview instead */
+  readonly tab?: TabAssets | null;
   /** mounts further routes under /api (the insats register's API) */
   readonly mountApi?: (server: Server) => void;
 };
@@ -75,6 +78,39 @@ export function contentSecurityPolicy(html: string): string {
     "script-src 'self'",
     ["style-src 'self'", ...styleHashes].join(' '),
     "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
+  ].join('; ');
+}
+
+/**
+ * The hash of the empty string. Fluent UI's style engine (Griffel) creates empty <style> elements
+ * and fills them through the CSSOM (`insertRule`), which style-src does not govern; the empty
+ * element itself must be allowed, and allowing exactly the empty content is all it takes — no
+ * 'unsafe-inline'.
+ */
+const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
+/**
+ * teams-js checks the host's origin against Microsoft's published list of valid host domains,
+ * which it fetches from this CDN when it loads (only inside a host: the tab loads teams-js then).
+ */
+const TEAMS_JS_VALID_DOMAINS = 'https://res.cdn.office.net';
+
+/**
+ * The tab's Content-Security-Policy: its scripts and styles are files of its own origin, its API
+ * is same-origin, and teams-js talks to Teams by postMessage (plus the list of valid domains).
+ */
+export function tabContentSecurityPolicy(): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src 'self' ${EMPTY_STYLE_HASH}`,
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${TEAMS_JS_VALID_DOMAINS}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -156,19 +192,49 @@ export function createServer(deps: ServerDependencies): Server {
     }
   });
 
-  server.get('/', async (_req, res) => {
-    try {
-      const html = await deps.renderHomePage();
+  const tab = deps.tab ?? null;
+  if (tab !== null) {
+    const servePage = async (_req: Request, res: Response) => {
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
-        'cache-control': 'no-store',
-        'content-security-policy': contentSecurityPolicy(html),
+        // the page names the current assets: always fetch it afresh, so a new version loads at once
+        'cache-control': 'no-cache',
+        'content-security-policy': tabContentSecurityPolicy(),
       });
-      res.end(html);
-    } catch (error) {
-      sendError(res, error, deps.logger);
-    }
-  });
+      res.end(tab.page);
+    };
+    server.get('/', servePage);
+    // the configurable tab's configuration page (manifest configurationUrl): the same app
+    server.get('/config', servePage);
+    server.get('/assets/:name', async (req: Request, res: Response) => {
+      const asset = tab.assets.get(String(req.params?.name ?? ''));
+      if (asset === undefined) {
+        sendError(res, new AppError('NOT_FOUND', `no tab asset ${req.url}`), deps.logger);
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': asset.contentType,
+        'content-length': asset.body.length,
+        // hashed names: a new build has new names
+        'cache-control': 'public, max-age=31536000, immutable',
+      });
+      res.end(asset.body);
+    });
+  } else {
+    server.get('/', async (_req, res) => {
+      try {
+        const html = await deps.renderHomePage();
+        res.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+          'content-security-policy': contentSecurityPolicy(html),
+        });
+        res.end(html);
+      } catch (error) {
+        sendError(res, error, deps.logger);
+      }
+    });
+  }
 
   server.get('/api/health', async (_req, res) => {
     try {

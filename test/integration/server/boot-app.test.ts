@@ -12,6 +12,9 @@ import { loadConfig } from '../../../src/config/env.ts';
 import { bootApp, type RunningApp } from '../../../src/server/boot-app.ts';
 import { createLogger } from '../../../src/server/logger.ts';
 
+/** Karin Vallgren, förbundschef in the demo data */
+const KARIN = '4dc56134-bb48-5d37-b76d-b9a5c3b155d3';
+
 type Captured = { path: string; body: { type?: string; text?: string } };
 
 let app: RunningApp;
@@ -51,17 +54,29 @@ afterAll(async () => {
 });
 
 describe('npm start (bootApp) on an empty data folder', () => {
-  it('seeds the demo data and shows the register in Swedish at /', async () => {
+  it('seeds the demo data and serves the tab at /, its scripts with it', async () => {
     expect(app.seeded).toBe(true);
     const response = await fetch(`${app.url}/`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
     const html = await response.text();
     expect(html).toContain('<html lang="sv">');
-    expect(html).toContain('NOVA');
-    expect(html).toContain('Pågående');
-    expect(html).toContain('Förslag till styrelsen');
-    expect(html).toMatch(/\d{1,3}(\u00a0\d{3})+\u00a0kr/);
+    expect(html).toContain('<div id="root">');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${app.url}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toContain('text/javascript');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${app.url}/assets/finns-inte.js`)).status).toBe(404);
+    // the configurable tab's configuration page is the same app
+    expect(await (await fetch(`${app.url}/config`)).text()).toBe(html);
+    // and the tab's data: the seeded register, as the förbundschef sees it
+    const register = (await (
+      await fetch(`${app.url}/api/register`, { headers: { 'x-insatsnavet-user': KARIN } })
+    ).json()) as { rows: Array<{ code: string; stage: string }> };
+    expect(register.rows.map((row) => row.code)).toContain('NOVA');
+    expect(register.rows.map((row) => row.stage)).toContain('Förslag till styrelsen');
   });
 
   it('answers the health check with the Graph it uses', async () => {
@@ -130,8 +145,10 @@ describe('npm start (bootApp) on an empty data folder', () => {
     try {
       expect(first.seeded).toBe(true);
       expect(second.seeded).toBe(false);
-      const html = await (await fetch(`${second.url}/`)).text();
-      expect(html.match(/<tr>/g)?.length ?? 0).toBeGreaterThanOrEqual(9);
+      const register = (await (
+        await fetch(`${second.url}/api/register`, { headers: { 'x-insatsnavet-user': KARIN } })
+      ).json()) as { rows: unknown[] };
+      expect(register.rows.length).toBeGreaterThanOrEqual(9);
     } finally {
       await second.close();
     }

@@ -1,0 +1,10 @@
+/**
+ * The API's answers as the tab parses them: the same pure zod schemas the server parses its
+ * answers with (src/contracts), so the two cannot drift apart.
+ */
+export { approvalListSchema, approvalViewSchema, voteResultSchema } from '../../../src/contracts/approval-view.ts';
+export {
+  budgetPositionSchema,
+  requisitionInboxSchema,
+  requisitionViewSchema,
+} from '../../../src/contracts/requisition-view.ts';

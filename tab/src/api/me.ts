@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { ROLES } from '../../../src/domain/vocabulary.ts';
+
+/** GET /api/me: who I am and what I hold */
+export const meSchema = z.object({
+  aadObjectId: z.string(),
+  name: z.string(),
+  isKansli: z.boolean(),
+  isBoard: z.boolean(),
+  roles: z.array(
+    z.object({ role: z.enum(ROLES), interventionId: z.string().nullable(), interventionCode: z.string().nullable() }),
+  ),
+});
+
+export type Me = z.infer<typeof meSchema>;
+
+/** the person leads or owns insatser (and sees only those) */
+export function isProjectSide(me: Me): boolean {
+  return me.roles.some((role) => role.role === 'Projektledare' || role.role === 'Projektägare');
+}
+
+/** handles invoices: the ekonom reviews and pays, the förbundschef attests */
+export function handlesInvoices(me: Me): boolean {
+  return me.roles.some((role) => role.role === 'Ekonom' || role.role === 'Förbundschef');
+}
