@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Host, HostTheme } from './host/teams-host.ts';
+import { HostThemeContext } from './host/theme-context.ts';
 import { LanguageProvider } from './i18n/language.tsx';
 import { AppShell } from './shell/app-shell.tsx';
 import { SessionProvider } from './shell/session.tsx';
@@ -78,9 +79,11 @@ export const App = ({ host }: { readonly host: Host }) => {
   const fluentTheme = useMemo(() => THEMES[theme], [theme]);
   return (
     <FluentProvider theme={fluentTheme} data-theme={theme} style={{ minHeight: '100vh' }}>
-      <LanguageProvider>
-        <SignedInApp host={host} />
-      </LanguageProvider>
+      <HostThemeContext.Provider value={theme}>
+        <LanguageProvider>
+          <SignedInApp host={host} />
+        </LanguageProvider>
+      </HostThemeContext.Provider>
     </FluentProvider>
   );
 };

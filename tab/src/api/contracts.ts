@@ -8,3 +8,16 @@ export {
   requisitionInboxSchema,
   requisitionViewSchema,
 } from '../../../src/contracts/requisition-view.ts';
+// TODO(issue 7): these move to src/contracts once the register API's additions land; until then
+// the tab reads them where the server keeps them (pure zod + src/domain, no server code).
+export {
+  anomaliesResponseSchema,
+  interventionDetailResponseSchema,
+  interventionListResponseSchema,
+  interventionResponseSchema,
+  membersResponseSchema,
+  overviewResponseSchema,
+  registerResponseSchema,
+  settingsResponseSchema,
+  settingsUpdateResponseSchema,
+} from '../../../src/server/api/response-schemas.ts';

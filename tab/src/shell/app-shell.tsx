@@ -12,7 +12,6 @@ import {
   Tab,
   TabList,
   Text,
-  ToggleButton,
   tokens,
 } from '@fluentui/react-components';
 import { Suspense } from 'react';
@@ -162,15 +161,15 @@ export const AppShell = () => {
           <Text className={styles.roles} size={200}>
             {roleSummary}
           </Text>
-          <ToggleButton
+          {/* names the language it switches to, in that language */}
+          <Button
             size="small"
             appearance="subtle"
-            checked={language === 'en'}
-            aria-label={`${strings.language}: ${language === 'en' ? strings.english : strings.swedish}`}
+            lang={language === 'en' ? 'sv' : 'en'}
             onClick={() => setLanguage(language === 'en' ? 'sv' : 'en')}
           >
             {language === 'en' ? strings.swedish : strings.english}
-          </ToggleButton>
+          </Button>
           {session.devSignIn && (
             <Button size="small" onClick={session.switchPerson}>
               {strings.switchPerson}

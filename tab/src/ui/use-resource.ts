@@ -14,14 +14,18 @@ export type Resource<T> = {
   readonly reload: () => void;
 };
 
-export function useResource<S extends z.ZodType>(path: string | null, schema: S): Resource<z.infer<S>> {
+/**
+ * `version`: a number that, when it changes, loads again (e.g. the session's waitingVersion after
+ * a vote elsewhere in the tab).
+ */
+export function useResource<S extends z.ZodType>(path: string | null, schema: S, version = 0): Resource<z.infer<S>> {
   const { api } = useSession();
   const [state, setState] = useState<{ data?: z.infer<S>; error?: ApiError; loading: boolean }>({
     loading: path !== null,
   });
   const [generation, setGeneration] = useState(0);
   const latest = useRef(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` is the reload trigger
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` and `version` are reload triggers
   useEffect(() => {
     if (path === null) {
       return;
@@ -42,7 +46,7 @@ export function useResource<S extends z.ZodType>(path: string | null, schema: S)
         }
       },
     );
-  }, [api, path, schema, generation]);
+  }, [api, path, schema, generation, version]);
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }

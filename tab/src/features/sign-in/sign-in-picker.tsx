@@ -38,6 +38,14 @@ const useStyles = makeStyles({
   person: { width: '100%', justifyContent: 'flex-start', textAlign: 'start', height: 'auto', minHeight: '3rem' },
   personText: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
   roles: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 export type SignInPickerProps = {
@@ -108,12 +116,14 @@ export const SignInPicker = ({ people, loading, error, onSignIn }: SignInPickerP
                   className={styles.person}
                   appearance="subtle"
                   icon={<PersonRegular />}
-                  aria-label={`${strings.signInAs(person.name)}: ${describe(person)}`}
                   onClick={() => onSignIn(person.aadObjectId)}
                   data-person={person.aadObjectId}
                 >
                   <span className={styles.personText}>
-                    <span>{person.name}</span>
+                    <span>
+                      <span className={styles.hidden}>{strings.signInAsPrefix} </span>
+                      {person.name}
+                    </span>
                     <span className={styles.roles}>{describe(person)}</span>
                   </span>
                 </Button>

@@ -1,0 +1,31 @@
+export const configStrings = {
+  sv: {
+    title: 'Lägg till Insatsnavet',
+    lead: 'Välj vad fliken ska visa i kanalen, chatten eller på SharePoint-sidan. Alla ser det deras roller tillåter.',
+    choice: 'Fliken visar',
+    overview: 'Översikt – förbundets insatser, pengar och frister',
+    list: 'Insatser – listan med filter',
+    approvals: 'Beslut – ärenden som väntar på röster',
+    oneInsats: 'En insats',
+    pickInsats: 'Insats',
+    pickInsatsPlaceholder: 'Välj insats',
+    notInHost:
+      'Den här sidan används när fliken läggs till i Teams eller SharePoint. Här kan du förhandsgranska valet:',
+    preview: 'Förhandsgranska',
+    needInsats: 'Välj vilken insats fliken ska visa.',
+  },
+  en: {
+    title: 'Add Insatsnavet',
+    lead: 'Choose what the tab shows in the channel, the chat or on the SharePoint page. Everyone sees what their roles allow.',
+    choice: 'The tab shows',
+    overview: 'Overview – the förbund’s interventions, money and deadlines',
+    list: 'Interventions – the list with filters',
+    approvals: 'Decisions – matters awaiting votes',
+    oneInsats: 'One intervention',
+    pickInsats: 'Intervention',
+    pickInsatsPlaceholder: 'Choose an intervention',
+    notInHost: 'This page is used when the tab is added in Teams or SharePoint. Here you can preview the choice:',
+    preview: 'Preview',
+    needInsats: 'Choose which intervention the tab shows.',
+  },
+};
