@@ -214,7 +214,12 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
         // approvals typed into SharePoint get their cards; reminders and expiry (issue 4)
         approvals,
       };
-      scheduler = startSweepScheduler({ sweep: () => runSweep(sweepDeps), timeZone: config.timeZone, logger });
+      scheduler = startSweepScheduler({
+        sweep: () => runSweep(sweepDeps),
+        timeZone: config.timeZone,
+        logger,
+        runAtStart: true,
+      });
     }
     const local = localSharePoint;
     return {

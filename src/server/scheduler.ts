@@ -29,6 +29,11 @@ export type SweepSchedulerOptions = {
   readonly logger: SchedulerLogger;
   /** cron pattern; default every minute at second 0 */
   readonly pattern?: string;
+  /**
+   * also sweep once right away, not only at the next minute: a förbund opening the tab just after
+   * `npm start` (or after a deploy) sees this quarter's invoice deadlines at once
+   */
+  readonly runAtStart?: boolean;
 };
 
 export type SweepScheduler = {
@@ -69,6 +74,11 @@ export function startSweepScheduler(options: SweepSchedulerOptions): SweepSchedu
       return running;
     },
   );
+
+  if (options.runAtStart === true) {
+    // trigger() goes through the same protect/catch as a scheduled run
+    void job.trigger();
+  }
 
   return {
     nextRun: () => job.nextRun(),

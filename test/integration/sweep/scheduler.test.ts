@@ -62,6 +62,46 @@ describe('the sweep scheduler', () => {
     expect(logger.lines.some((line) => line.message.includes('still running'))).toBe(true);
   }, 10_000);
 
+  it('sweeps once at start when asked, without waiting for the next minute, and never twice at once', async () => {
+    const logger = recordingLogger();
+    let runs = 0;
+    let running = 0;
+    let mostAtOnce = 0;
+    const scheduler = startSweepScheduler({
+      // a pattern that would not fire during the test: only the start run can happen
+      pattern: '0 0 1 1 *',
+      timeZone: 'Europe/Stockholm',
+      logger,
+      runAtStart: true,
+      sweep: async () => {
+        running += 1;
+        runs += 1;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        await wait(200);
+        running -= 1;
+        return report();
+      },
+    });
+    await wait(50);
+    expect(runs).toBe(1);
+    await scheduler.stop();
+    expect(running).toBe(0);
+    expect(mostAtOnce).toBe(1);
+
+    const quiet = startSweepScheduler({
+      pattern: '0 0 1 1 *',
+      timeZone: 'Europe/Stockholm',
+      logger,
+      sweep: async () => {
+        runs += 1;
+        return report();
+      },
+    });
+    await wait(50);
+    await quiet.stop();
+    expect(runs).toBe(1);
+  });
+
   it('logs a failed sweep and runs the next one; stop() waits for the sweep under way', async () => {
     const logger = recordingLogger();
     let calls = 0;
