@@ -212,13 +212,17 @@ export function createServer(deps: ServerDependencies): Server {
         sendError(res, new AppError('NOT_FOUND', `no tab asset ${req.url}`), deps.logger);
         return;
       }
+      const gzip = asset.gzip !== null && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      const body = gzip && asset.gzip !== null ? asset.gzip : asset.body;
       res.writeHead(200, {
         'content-type': asset.contentType,
-        'content-length': asset.body.length,
+        'content-length': body.length,
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+        vary: 'accept-encoding',
         // hashed names: a new build has new names
         'cache-control': 'public, max-age=31536000, immutable',
       });
-      res.end(asset.body);
+      res.end(body);
     });
   } else {
     server.get('/', async (_req, res) => {

@@ -6,8 +6,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { constants, gzipSync } from 'node:zlib';
 
-export type TabAsset = { readonly body: Buffer; readonly contentType: string };
+/** an asset and its gzip form, compressed once at start (App Service does not compress for Node) */
+export type TabAsset = { readonly body: Buffer; readonly gzip: Buffer | null; readonly contentType: string };
+
+/** text assets are worth compressing; images and fonts are compressed already */
+const COMPRESSIBLE = new Set(['.js', '.css', '.svg', '.json']);
 
 export type TabAssets = {
   /** the page, index.html */
@@ -40,7 +45,9 @@ export function loadTabAssets(dir: string = TAB_DIST_DIR): TabAssets | null {
     for (const name of readdirSync(assetDir)) {
       const contentType = CONTENT_TYPES[extname(name)];
       if (contentType !== undefined) {
-        assets.set(name, { body: readFileSync(join(assetDir, name)), contentType });
+        const body = readFileSync(join(assetDir, name));
+        const gzip = COMPRESSIBLE.has(extname(name)) ? gzipSync(body, { level: constants.Z_BEST_COMPRESSION }) : null;
+        assets.set(name, { body, gzip, contentType });
       }
     }
   }

@@ -9,6 +9,7 @@ import { benchNotifierFanOut } from './notifier-bench.ts';
 import { benchProvisioning } from './provisioning-bench.ts';
 import { benchSeeding } from './seeding-bench.ts';
 import { benchSweep } from './sweep-bench.ts';
+import { benchTab } from './tab-bench.ts';
 
 function print(title: string, figures: Record<string, number | string>): void {
   console.log(`\n${title}`);
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   print('Utskick: ett kort till 14 personer, 30 % av sändningarna svarade 429', await benchNotifierFanOut());
   print('Svepet: rekvisitioner och påminnelser (Graph-anrop i den lokala SharePointens logg)', await benchSweep());
   print('Beslut: en röst från kortet (Graph-anrop i den lokala SharePointens logg)', await benchApprovalVotes());
+  print('Fliken: nedladdning, visning och anrop per vy (Chromium, den lokala SharePointens logg)', await benchTab());
 }
 
 main().catch((error: unknown) => {

@@ -21,7 +21,7 @@ import { useTerm } from '../i18n/use-term.ts';
 import { hrefTo, navigate, useRoute } from './router.tsx';
 import { useSession } from './session.tsx';
 import { shellStrings } from './shell-strings.ts';
-import { useWaiting } from './use-waiting.ts';
+import { useWaiting, WaitingContext } from './use-waiting.ts';
 import {
   ApplicationView,
   ApprovalsView,
@@ -140,7 +140,8 @@ export const AppShell = () => {
   const roleSummary = [...new Set(session.me.roles.map((role) => term(role.role)))].join(', ');
 
   const badge = (key: NavKey) => {
-    const count = key === 'beslut' ? waiting?.approvals : key === 'rekvisitioner' ? waiting?.requisitions : undefined;
+    const count =
+      key === 'beslut' ? waiting?.approvals.length : key === 'rekvisitioner' ? waiting?.requisitions.length : undefined;
     return count === undefined || count === 0 ? undefined : (
       <CounterBadge count={count} size="small" color="brand" aria-label={strings.waiting(count)} />
     );
@@ -187,9 +188,11 @@ export const AppShell = () => {
         </TabList>
       </nav>
       <main className={styles.main} id="main" tabIndex={-1}>
-        <Suspense fallback={<Spinner label={strings.loadingView} />}>
-          <CurrentView route={route} />
-        </Suspense>
+        <WaitingContext.Provider value={waiting}>
+          <Suspense fallback={<Spinner label={strings.loadingView} />}>
+            <CurrentView route={route} />
+          </Suspense>
+        </WaitingContext.Provider>
       </main>
     </div>
   );

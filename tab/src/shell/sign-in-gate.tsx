@@ -58,20 +58,22 @@ async function resolveSignIn(host: Host): Promise<GateState> {
       }
     }
   }
+  // someone already chosen (`?as=` or earlier in this browser tab): straight to /api/me
+  const chosen = readDevIdentity();
+  let refusal: string | undefined;
+  if (chosen !== null) {
+    try {
+      return { kind: 'signed-in', ...(await signInAsDev(chosen)) };
+    } catch (error) {
+      setDevIdentity(null);
+      refusal = messageOf(error);
+    }
+  }
   const people = await devPeople();
   if (people === null) {
     return { kind: 'open-in-teams' };
   }
-  const chosen = readDevIdentity();
-  if (chosen === null) {
-    return { kind: 'picker', people };
-  }
-  try {
-    return { kind: 'signed-in', ...(await signInAsDev(chosen)) };
-  } catch (error) {
-    setDevIdentity(null);
-    return { kind: 'picker', people, error: messageOf(error) };
-  }
+  return refusal === undefined ? { kind: 'picker', people } : { kind: 'picker', people, error: refusal };
 }
 
 export const SignInGate = ({

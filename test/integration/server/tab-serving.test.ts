@@ -76,6 +76,12 @@ describe('the built tab', () => {
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await script.text()).toBe('console.log("flik")');
+    // compressed for a browser that accepts it (fetch does, and unpacks it)
+    expect(script.headers.get('content-encoding')).toBe('gzip');
+    expect(script.headers.get('vary')).toBe('accept-encoding');
+    const plain = await fetch(`${url}/assets/index-abc123.js`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('console.log("flik")');
   });
 
   it('answers 404 in the API error shape for an asset it does not have, and never reads outside assets/', async () => {

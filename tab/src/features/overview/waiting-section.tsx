@@ -3,11 +3,9 @@
  * soonest first, each a link to where I act on it.
  */
 import { Link, Spinner, Text } from '@fluentui/react-components';
-import { approvalListSchema, requisitionInboxSchema } from '../../api/contracts.ts';
 import { useStrings } from '../../i18n/language.tsx';
 import { hrefTo } from '../../shell/router.tsx';
-import { useSession } from '../../shell/session.tsx';
-import { useResource } from '../../ui/use-resource.ts';
+import { useWaitingItems } from '../../shell/use-waiting.ts';
 import { overviewStrings } from './overview-strings.ts';
 import { useOverviewStyles } from './overview-styles.ts';
 
@@ -17,25 +15,18 @@ const SHOWN = 4;
 export const WaitingSection = () => {
   const styles = useOverviewStyles();
   const strings = useStrings(overviewStrings);
-  const { waitingVersion } = useSession();
-  // loaded again when something was handled elsewhere in the tab
-  const approvals = useResource('/api/beslut', approvalListSchema, waitingVersion);
-  const requisitions = useResource('/api/rekvisitioner', requisitionInboxSchema, waitingVersion);
-
-  const myApprovals = (approvals.data?.items ?? [])
-    .filter((item) => item.viewer.awaited)
-    .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
-  const myRequisitions = (requisitions.data?.items ?? [])
-    .filter((item) => item.viewerActions.length > 0)
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-  const loading = approvals.loading || requisitions.loading;
+  // the shell's list (it counts the menu's badges from it): no second request
+  const waiting = useWaitingItems();
+  const myApprovals = waiting?.approvals ?? [];
+  const myRequisitions = waiting?.requisitions ?? [];
+  const loading = waiting === undefined;
 
   return (
     <section className={styles.section} aria-labelledby="vantar">
       <h2 className={styles.sectionTitle} id="vantar">
         {strings.waitingTitle}
       </h2>
-      {loading && approvals.data === undefined && <Spinner size="small" label={strings.loading} />}
+      {loading && <Spinner size="small" label={strings.loading} />}
       {!loading && myApprovals.length === 0 && myRequisitions.length === 0 && (
         <Text as="p">{strings.nothingWaiting}</Text>
       )}
