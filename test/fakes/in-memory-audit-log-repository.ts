@@ -17,6 +17,11 @@ export class InMemoryAuditLogRepository implements AuditLogRepository {
     return chronological(this.table.where((row) => row.entityId === entityId));
   }
 
+  async listByEntities(entityIds: readonly string[]): Promise<AuditEntry[]> {
+    const wanted = new Set(entityIds);
+    return chronological(this.table.where((row) => wanted.has(row.entityId)));
+  }
+
   async listSince(at: string): Promise<AuditEntry[]> {
     const limit = Date.parse(at);
     return chronological(this.table.where((row) => Date.parse(row.at) >= limit));

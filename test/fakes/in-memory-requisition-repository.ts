@@ -17,6 +17,10 @@ export class InMemoryRequisitionRepository implements RequisitionRepository {
     return this.table.where((row) => row.periodKey.toLowerCase() === periodKey.toLowerCase())[0] ?? null;
   }
 
+  async list(): Promise<Requisition[]> {
+    return this.table.all();
+  }
+
   async listByIntervention(interventionId: string): Promise<Requisition[]> {
     return this.table.where((row) => row.interventionId === interventionId);
   }

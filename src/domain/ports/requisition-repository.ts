@@ -5,6 +5,8 @@ import type { BulkResult, Patch, WriteOptions } from './common.ts';
 /** Quarterly requisitions (list `Requisitions`); PeriodKey (`CODE-YYYY-Qn`) is unique. */
 export interface RequisitionRepository {
   findByPeriodKey(periodKey: string): Promise<Requisition | null>;
+  /** every row of every insats, in one read (the portfolio overview sums them per year) */
+  list(): Promise<Requisition[]>;
   listByIntervention(interventionId: string): Promise<Requisition[]>;
   /**
    * Rows with this status whose DueDate is on or before `onOrBefore` (YYYY-MM-DD, inclusive):

@@ -47,6 +47,10 @@ export class SharePointRequisitionRepository implements RequisitionRepository {
     return this.table.findOne(filter.eq('PeriodKey', periodKey));
   }
 
+  list(): Promise<Requisition[]> {
+    return this.table.query();
+  }
+
   listByIntervention(interventionId: string): Promise<Requisition[]> {
     return this.table.query({ filter: filter.lookupEq('Intervention', interventionId) });
   }

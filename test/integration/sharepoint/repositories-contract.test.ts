@@ -111,6 +111,10 @@ describe.each(implementations)('%s', (_name, create) => {
     expect(await keys('2027-04-30')).toEqual(['INSKAT-2027-Q1']);
     expect(await keys('2027-12-31')).toEqual(['INSKAT-2027-Q1', 'INSKAT-2027-Q2']);
     expect(await repos.requisitions.findByPeriodKey('INSKAT-2027-Q3')).toBeNull();
+    expect((await repos.requisitions.list()).map((row) => row.periodKey).sort()).toEqual([
+      'INSKAT-2027-Q1',
+      'INSKAT-2027-Q2',
+    ]);
   });
 
   it('let exactly one claimer own a notification key', async () => {
@@ -206,6 +210,27 @@ describe.each(implementations)('%s', (_name, create) => {
       '2027-01-02T10:00:00Z',
     ]);
     expect((await repos.auditLog.listSince('2027-01-02T10:00:00Z')).map((entry) => entry.entityId)).toEqual(['1', '2']);
+    expect((await repos.auditLog.listByEntities(['2', '1', '7'])).map((entry) => entry.at)).toEqual([
+      '2027-01-01T10:00:00Z',
+      '2027-01-02T10:00:00Z',
+      '2027-01-03T10:00:00Z',
+    ]);
+    expect(await repos.auditLog.listByEntities([])).toEqual([]);
+    // more ids than one query takes: the chunks are read and merged in order
+    const many = Array.from({ length: 45 }, (_, index) => String(index + 100));
+    await repos.auditLog.append({
+      at: '2027-01-04T10:00:00Z',
+      actorAadId: AAD,
+      action: 'test',
+      entityList: 'Approvals',
+      entityId: '144',
+      details: null,
+    });
+    expect((await repos.auditLog.listByEntities(['1', ...many])).map((entry) => entry.entityId)).toEqual([
+      '1',
+      '1',
+      '144',
+    ]);
   });
 
   it('upsert conversations and settings by key', async () => {
