@@ -18,6 +18,14 @@ import { BUDGET_CATEGORIES, type BudgetCategory } from '../vocabulary.ts';
 export const CHANGE_THRESHOLD_SETTING = 'andring.grans-procent';
 export const DEFAULT_CHANGE_THRESHOLD_PERCENT = 10;
 
+const THRESHOLD_MESSAGE = 'ska vara en procentsats mellan 0 och 100, t.ex. 10';
+
+/** the threshold as a number: a percentage from 0 to 100 (the settings screen takes the same) */
+export const changeThresholdPercentSchema = z
+  .number(THRESHOLD_MESSAGE)
+  .min(0, THRESHOLD_MESSAGE)
+  .max(100, THRESHOLD_MESSAGE);
+
 const year = z
   .number({ error: 'Året ska vara ett årtal, t.ex. 2027.' })
   .int('Året ska vara ett årtal, t.ex. 2027.')
@@ -255,12 +263,12 @@ export function parseChangeThreshold(settings: Readonly<Record<string, string | 
     return { percent: DEFAULT_CHANGE_THRESHOLD_PERCENT, problem: null };
   }
   const text = raw.trim().replace(/\s*%$/, '').replace(',', '.');
-  const percent = /^\d{1,3}(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
+  const parsed = changeThresholdPercentSchema.safeParse(/^\d{1,3}(\.\d+)?$/.test(text) ? Number(text) : Number.NaN);
+  if (!parsed.success) {
     return {
       percent: DEFAULT_CHANGE_THRESHOLD_PERCENT,
-      problem: `${CHANGE_THRESHOLD_SETTING}: ska vara en procentsats mellan 0 och 100, t.ex. 10 – standardvärdet ${DEFAULT_CHANGE_THRESHOLD_PERCENT} används`,
+      problem: `${CHANGE_THRESHOLD_SETTING}: ${THRESHOLD_MESSAGE} – standardvärdet ${DEFAULT_CHANGE_THRESHOLD_PERCENT} används`,
     };
   }
-  return { percent, problem: null };
+  return { percent: parsed.data, problem: null };
 }

@@ -37,14 +37,15 @@ export const DEFAULT_INVOICING_SETTINGS: InvoicingSettings = Object.freeze({
 
 export type ParsedInvoicingSettings = { readonly settings: InvoicingSettings; readonly problems: string[] };
 
-const workingDayOffset = z
+/** a number of working days before or after a due day (the settings screen takes the same) */
+export const workingDayOffsetSchema = z
   .number()
   .int('ska vara ett heltal')
   .min(1, 'ska vara minst 1')
   .max(MAX_WORKING_DAY_OFFSET, `får vara högst ${MAX_WORKING_DAY_OFFSET}`);
 
 // An empty list is allowed on purpose: it is how a förbund turns the reminders off.
-const reminderOffsetsSchema = z.array(workingDayOffset, 'ska vara en lista med heltal, t.ex. [10, 5, 1]');
+export const reminderOffsetsSchema = z.array(workingDayOffsetSchema, 'ska vara en lista med heltal, t.ex. [10, 5, 1]');
 
 // Only digits: Number(' 1e0 ') or Number('0x1') would otherwise pass as 1.
 const escalationOffsetSchema = z
@@ -52,10 +53,10 @@ const escalationOffsetSchema = z
   .trim()
   .regex(/^\d{1,3}$/, 'ska vara ett heltal, t.ex. 1')
   .transform(Number)
-  .pipe(workingDayOffset);
+  .pipe(workingDayOffsetSchema);
 
 // Swedes write both 08:00 and 08.00, and often 8:00; all mean the same and are stored as HH:MM.
-const sendTimeSchema = z
+export const sendTimeSchema = z
   .string()
   .trim()
   .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, 'ska vara ett klockslag på formen TT:MM, t.ex. 08:00')
@@ -63,6 +64,11 @@ const sendTimeSchema = z
     const [hours = '', minutes = ''] = value.split(/[:.]/);
     return `${hours.padStart(2, '0')}:${minutes}`;
   });
+
+/** the reminder days as the sweep uses them: no repeats, largest first (like the setting reads) */
+export function normalisedReminderOffsets(offsets: readonly number[]): number[] {
+  return [...new Set(offsets)].sort((a, b) => b - a);
+}
 
 function isBlank(value: string | undefined): value is undefined {
   return value === undefined || value.trim() === '';
@@ -136,7 +142,7 @@ export function parseInvoicingSettings(
     settings: {
       dueRule: due.rule,
       // duplicates would be the same reminder day twice; largest first reads like the setting
-      reminderOffsets: [...new Set(offsets)].sort((a, b) => b - a),
+      reminderOffsets: normalisedReminderOffsets(offsets),
       escalationOffset: parseSetting(
         ESCALATION_OFFSET_SETTING,
         settings[ESCALATION_OFFSET_SETTING],
