@@ -4,17 +4,25 @@
  * before its ValidFrom, because an applicant works on the application before the insats starts.
  */
 import { todayIn } from '../../domain/calendar/today.ts';
+import type { RoleAssignment } from '../../domain/entities/role-assignment.ts';
 import type { Actor } from '../../domain/lifecycle/actor.ts';
 import type { RegisterDeps } from './register-deps.ts';
+
+/** whether a role row makes its holder someone who may sign in today (and counts among their roles) */
+export function countsForSignIn(
+  row: Pick<RoleAssignment, 'interventionId' | 'validFrom' | 'validTo'>,
+  today: string,
+): boolean {
+  return (
+    (row.validTo === null || row.validTo >= today) &&
+    (row.interventionId !== null || row.validFrom === null || row.validFrom <= today)
+  );
+}
 
 export async function loadActor(deps: RegisterDeps, aadObjectId: string): Promise<Actor | null> {
   const today = todayIn(deps.clock, deps.timeZone);
   const rows = await deps.repos.roleAssignments.listByAadObjectId(aadObjectId);
-  const current = rows.filter(
-    (row) =>
-      (row.validTo === null || row.validTo >= today) &&
-      (row.interventionId !== null || row.validFrom === null || row.validFrom <= today),
-  );
+  const current = rows.filter((row) => countsForSignIn(row, today));
   const first = current[0];
   if (first === undefined) {
     return null;

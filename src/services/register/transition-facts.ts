@@ -6,10 +6,23 @@
 import { hasFinalReport, hasSignedAgreement } from '../../domain/anomalies/detect-anomalies.ts';
 import { listApplicationProblems } from '../../domain/application/validate-application.ts';
 import { todayIn } from '../../domain/calendar/today.ts';
+import type { BudgetLine } from '../../domain/entities/budget-line.ts';
 import type { Intervention } from '../../domain/entities/intervention.ts';
+import type { AgreementFile, DocumentFile } from '../../domain/entities/library-file.ts';
+import type { Member } from '../../domain/entities/member.ts';
+import type { Requisition } from '../../domain/entities/requisition.ts';
 import { periodKeyOf, quartersOfPeriod } from '../../domain/invoicing/quarters.ts';
 import type { TransitionFacts } from '../../domain/lifecycle/check-transition.ts';
 import type { RegisterDeps } from './register-deps.ts';
+
+/** the rows of one insats (and the member organisations) the facts are drawn from */
+export type TransitionReads = {
+  readonly budgetLines: readonly BudgetLine[];
+  readonly members: readonly Member[];
+  readonly agreements: readonly AgreementFile[];
+  readonly documents: readonly DocumentFile[];
+  readonly requisitions: readonly Requisition[];
+};
 
 export async function applicationProblemsOf(deps: RegisterDeps, intervention: Intervention): Promise<string[]> {
   const [budgetLines, members] = await Promise.all([
@@ -20,12 +33,27 @@ export async function applicationProblemsOf(deps: RegisterDeps, intervention: In
 }
 
 export async function gatherTransitionFacts(deps: RegisterDeps, intervention: Intervention): Promise<TransitionFacts> {
-  const [applicationProblems, agreements, documents, requisitions] = await Promise.all([
-    applicationProblemsOf(deps, intervention),
+  const [budgetLines, members, agreements, documents, requisitions] = await Promise.all([
+    deps.repos.budgetLines.listByIntervention(intervention.id),
+    deps.repos.members.list(),
     deps.repos.agreements.listByIntervention(intervention.id),
     deps.repos.documents.listByIntervention(intervention.id),
     deps.repos.requisitions.listByIntervention(intervention.id),
   ]);
+  return transitionFactsFrom(
+    intervention,
+    { budgetLines, members, agreements, documents, requisitions },
+    todayIn(deps.clock, deps.timeZone),
+  );
+}
+
+/** the facts from rows read already (the insats detail reads them all anyway: no second read) */
+export function transitionFactsFrom(
+  intervention: Intervention,
+  reads: TransitionReads,
+  today: string,
+): TransitionFacts {
+  const { requisitions } = reads;
   let lastQuarterRequisitionRegistered = false;
   if (
     intervention.startDate !== null &&
@@ -39,10 +67,14 @@ export async function gatherTransitionFacts(deps: RegisterDeps, intervention: In
     );
   }
   return {
-    applicationProblems,
-    hasSignedAgreement: hasSignedAgreement(intervention.id, agreements),
+    applicationProblems: listApplicationProblems({
+      intervention,
+      budgetLines: reads.budgetLines,
+      members: reads.members,
+    }),
+    hasSignedAgreement: hasSignedAgreement(intervention.id, reads.agreements),
     lastQuarterRequisitionRegistered,
-    hasFinalReport: hasFinalReport(intervention.id, documents),
-    today: todayIn(deps.clock, deps.timeZone),
+    hasFinalReport: hasFinalReport(intervention.id, reads.documents),
+    today,
   };
 }
