@@ -43,6 +43,14 @@ export async function resolveCaller(req: Request, deps: IdentityDeps): Promise<A
   return actorOf(aadObjectId, deps);
 }
 
+/**
+ * The rate limit of a route that needs no sign-in (the dev sign-in picker): counted by client
+ * address, as a call without a proven identity is. Throws TooManyRequestsError over the limit.
+ */
+export function throttleByAddress(req: Request, deps: IdentityDeps): void {
+  deps.throttle?.(`ip:${clientAddress(req)}`);
+}
+
 function devCaller(req: Request): string {
   const claimed = claimedId(req);
   if (claimed === null) {

@@ -13,6 +13,7 @@ import { INVOICING_ROUTES, mountInvoicingRoutes } from './invoicing-routes.ts';
 import { mountRoutes } from './mount-routes.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { REGISTER_ROUTES } from './register-routes.ts';
+import { mountSignInPeople, SIGN_IN_PEOPLE_ROUTE, TAB_ROUTES } from './tab-routes.ts';
 
 export type RegisterApiDeps = {
   readonly register: RegisterDeps;
@@ -27,8 +28,12 @@ export type RegisterApiDeps = {
 
 export function mountRegisterApi(server: Server, deps: RegisterApiDeps): void {
   const { identity } = deps;
+  // the dev sign-in picker exists only in AUTH_MODE=dev: in entra mode it is neither mounted nor documented
+  const devOnly = identity.authMode === 'dev' ? [SIGN_IN_PEOPLE_ROUTE] : [];
   const openApi = buildOpenApiDocument([
     ...REGISTER_ROUTES,
+    ...TAB_ROUTES,
+    ...devOnly,
     ...(deps.invoicing === undefined ? [] : INVOICING_ROUTES),
     ...(deps.approvals === undefined ? [] : APPROVAL_ROUTES),
   ]);
@@ -36,7 +41,10 @@ export function mountRegisterApi(server: Server, deps: RegisterApiDeps): void {
     res.status(200);
     res.json(openApi);
   });
-  mountRoutes(server, REGISTER_ROUTES, { identity, deps: deps.register, logger: deps.logger });
+  mountRoutes(server, [...REGISTER_ROUTES, ...TAB_ROUTES], { identity, deps: deps.register, logger: deps.logger });
+  if (identity.authMode === 'dev') {
+    mountSignInPeople(server, { register: deps.register, identity, logger: deps.logger });
+  }
   if (deps.invoicing !== undefined) {
     mountInvoicingRoutes(server, { identity, invoicing: deps.invoicing, logger: deps.logger });
   }

@@ -15,6 +15,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'Finns inte',
   409: 'Går inte i insatsens nuvarande läge; details.reasons säger varför',
   412: 'Insatsen eller rekvisitionen har ändrats sedan den lästes (etag)',
+  429: 'För många anrop; Retry-After säger hur många sekunder det dröjer',
 };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
@@ -61,13 +62,13 @@ export function buildOpenApiDocument(routes: readonly RouteDocumentation[]): Jso
         content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
       },
     };
-    for (const status of [400, 401, ...route.errors]) {
+    for (const status of [...(route.anonymous === true ? [] : [400, 401]), ...route.errors]) {
       responses[String(status)] = { ...error, description: STATUS_TEXT[status] ?? 'Fel' };
     }
     paths[path] ??= {};
     paths[path][route.method] = {
       summary: route.summary,
-      security: [{ devBearer: [] }, { devHeader: [] }],
+      security: route.anonymous === true ? [] : [{ devBearer: [] }, { devHeader: [] }],
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(route.body === undefined
         ? {}

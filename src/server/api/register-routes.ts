@@ -77,7 +77,8 @@ export const REGISTER_ROUTES: readonly RouteDefinition[] = [
   {
     method: 'get',
     path: '/api/insatser/:id',
-    summary: 'En insats med budget, rekvisitioner, beslutsärenden och röster, dokument, avtal och möjliga nästa skeden',
+    summary:
+      'En insats med budget, rekvisitioner, beslutsärenden och röster, dokument, avtal, möjliga nästa skeden, personerna med roller i den, organisationernas namn, händelseloggen och skedeshistoriken',
     status: 200,
     response: interventionDetailResponseSchema,
     errors: [403, 404],

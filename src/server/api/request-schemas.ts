@@ -7,6 +7,7 @@ import { buildApplicationDetailsSchema, type TextField } from '../../domain/appl
 import { aadObjectId, amountKr, isoDate, itemId } from '../../domain/entities/common.ts';
 import { interventionCode } from '../../domain/entities/intervention.ts';
 import { freeText, optionalFreeText } from '../../domain/personal-data/free-text.ts';
+import { kansliSettingsPatchSchema } from '../../domain/settings/kansli-settings.ts';
 import { BUDGET_CATEGORIES, INTERVENTION_KINDS, STAGES } from '../../domain/vocabulary.ts';
 
 const guardedText: TextField = (label, max) => freeText(label, { max });
@@ -76,3 +77,9 @@ export const listQuerySchema = z.object({
 });
 
 export const idParamsSchema = z.object({ id: z.string().min(1).max(20) });
+
+/**
+ * PUT /api/installningar: any of the settings screen's fields (a partial update), parsed with the
+ * sweep's own schemas and limits (src/domain/settings/kansli-settings.ts)
+ */
+export const settingsBodySchema = kansliSettingsPatchSchema;

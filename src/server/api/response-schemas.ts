@@ -10,7 +10,9 @@ import { budgetLineSchema } from '../../domain/entities/budget-line.ts';
 import { interventionSchema } from '../../domain/entities/intervention.ts';
 import { agreementFileSchema, documentFileSchema } from '../../domain/entities/library-file.ts';
 import { requisitionSchema } from '../../domain/entities/requisition.ts';
-import { ROLES, STAGES } from '../../domain/vocabulary.ts';
+import { PERSON_GROUPS } from '../../domain/people/person-groups.ts';
+import { KANSLI_SETTING_FIELDS } from '../../domain/settings/kansli-setting-fields.ts';
+import { ORG_TYPES, REQUISITION_STATUSES, ROLES, STAGES } from '../../domain/vocabulary.ts';
 
 const errorCodes = Object.keys(APP_ERROR_CODES) as [AppErrorCode, ...AppErrorCode[]];
 
@@ -51,6 +53,28 @@ export const interventionDetailResponseSchema = z.object({
   agreements: z.array(agreementFileSchema),
   applicationProblems: z.array(z.string()),
   nextTransitions: z.array(nextTransitionSchema),
+  /** the roles held for this insats today: projektledare, projektägare, styrgrupp, firmatecknare */
+  people: z.array(
+    z.object({ aadObjectId: z.string(), name: z.string(), role: z.enum(ROLES), memberOrg: z.string().nullable() }),
+  ),
+  /** the owner organisation first, then the partners */
+  members: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** AuditLog rows of the insats, its approvals and its requisitions, newest first, at most 100 */
+  audit: z.array(
+    z.object({
+      at: z.string(),
+      actorAadId: z.string(),
+      actorName: z.string().nullable(),
+      action: z.string(),
+      entityList: z.string(),
+      entityId: z.string(),
+      summary: z.string(),
+    }),
+  ),
+  /** the insats's stage changes, oldest first */
+  stageHistory: z.array(
+    z.object({ at: z.string(), from: z.enum(STAGES), to: z.enum(STAGES), actorName: z.string().nullable() }),
+  ),
 });
 
 export const budgetResponseSchema = z.object({ budgetLines: z.array(budgetLineSchema), total: z.number() });
@@ -86,4 +110,73 @@ export const meResponseSchema = z.object({
   roles: z.array(
     z.object({ role: z.enum(ROLES), interventionId: z.string().nullable(), interventionCode: z.string().nullable() }),
   ),
+});
+
+const personGroups = PERSON_GROUPS.map((entry) => entry.group) as [
+  (typeof PERSON_GROUPS)[number]['group'],
+  ...(typeof PERSON_GROUPS)[number]['group'][],
+];
+
+export const signInPeopleResponseSchema = z.object({
+  personer: z.array(
+    z.object({
+      aadObjectId: z.string(),
+      name: z.string(),
+      roles: z.array(
+        z.object({
+          role: z.enum(ROLES),
+          interventionCode: z.string().nullable(),
+          /** the member organisation's name */
+          memberOrg: z.string().nullable(),
+        }),
+      ),
+      group: z.enum(personGroups),
+    }),
+  ),
+});
+
+export const membersResponseSchema = z.object({
+  medlemmar: z.array(z.object({ id: z.string(), name: z.string(), orgType: z.enum(ORG_TYPES), active: z.boolean() })),
+});
+
+export const overviewResponseSchema = z.object({
+  today: z.string(),
+  stages: z.array(z.object({ stage: z.enum(STAGES), count: z.number().int() })),
+  years: z.array(z.object({ year: z.number().int(), granted: z.number(), invoiced: z.number() })),
+  deadlines: z.array(
+    z.object({
+      periodKey: z.string(),
+      interventionId: z.string(),
+      code: z.string(),
+      title: z.string(),
+      dueDate: z.string(),
+      status: z.enum(REQUISITION_STATUSES),
+    }),
+  ),
+  totals: z.object({ granted: z.number(), invoiced: z.number() }),
+});
+
+// the answer's own shapes, not the input parsers: those pull in the holiday calendar, and the tab
+// parses its answers with this module
+const kansliSettingsSchema = z.object({
+  dueRule: z.object({ q1: z.string(), q2: z.string(), q3: z.string(), q4: z.string() }),
+  reminderOffsets: z.array(z.number().int()),
+  escalationOffset: z.number().int(),
+  sendTime: z.string(),
+  changeThresholdPercent: z.number(),
+});
+
+export const settingsResponseSchema = z.object({
+  installningar: kansliSettingsSchema,
+  defaults: kansliSettingsSchema,
+  /** the Settings list key each field is stored under */
+  keys: z.record(z.enum(KANSLI_SETTING_FIELDS), z.string()),
+  /** stored values the sweep cannot read (their default is in force) */
+  problems: z.array(z.object({ field: z.enum(KANSLI_SETTING_FIELDS), key: z.string(), message: z.string() })),
+  mayEdit: z.boolean(),
+});
+
+export const settingsUpdateResponseSchema = settingsResponseSchema.extend({
+  /** the Settings keys this call wrote (none when every value was the one in force) */
+  changed: z.array(z.string()),
 });

@@ -26,6 +26,12 @@ export type RouteDefinition = {
   readonly response: z.ZodType;
   /** the error statuses this route can answer besides 400/401 */
   readonly errors: readonly number[];
+  /**
+   * true for a route that needs no sign-in (the dev sign-in picker): documented without security.
+   * Documentation only: mountRoutes resolves a caller for every route, so such a route is mounted
+   * on its own (tab-routes.ts mountSignInPeople).
+   */
+  readonly anonymous?: boolean;
   readonly handle: (context: RouteContext) => Promise<unknown>;
 };
 
