@@ -1,0 +1,107 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+const NARROW = '@media (max-width: 640px)';
+
+const visuallyHidden = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  overflow: 'hidden',
+  clipPath: 'inset(50%)',
+  whiteSpace: 'nowrap',
+} as const;
+
+export const usePageStyles = makeStyles({
+  back: { marginBlockEnd: tokens.spacingVerticalS },
+  errorTitle: { marginBlockEnd: tokens.spacingVerticalM },
+  titleRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  title: { overflowWrap: 'anywhere', margin: 0 },
+  code: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightSemibold },
+  stack: { display: 'grid', gap: tokens.spacingVerticalL, marginBlockStart: tokens.spacingVerticalL },
+  grid: {
+    display: 'grid',
+    gap: tokens.spacingVerticalL,
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 26rem), 1fr))',
+    alignItems: 'start',
+  },
+  section: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+    padding: tokens.spacingHorizontalL,
+    minWidth: 0,
+    [NARROW]: { padding: tokens.spacingHorizontalM },
+  },
+  sectionTitle: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, marginBlock: '0 0.75rem' },
+  subTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, marginBlock: '1rem 0.5rem' },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 14rem), 1fr))',
+    gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    margin: 0,
+  },
+  fact: { minWidth: 0, '& dd': { margin: 0, overflowWrap: 'break-word' } },
+  factLabel: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    marginBlockStart: tokens.spacingVerticalM,
+  },
+  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
+  bullets: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+    overflowWrap: 'break-word',
+  },
+  lines: { whiteSpace: 'pre-line' },
+  prose: { whiteSpace: 'pre-line', marginBlock: '0 0.75rem', overflowWrap: 'break-word' },
+  textTitle: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    marginBlock: '0.75rem 0.25rem',
+  },
+  // tables scroll sideways inside their own labelled region, never the page
+  tableWrap: { overflowX: 'auto', maxWidth: '100%' },
+  table: { borderCollapse: 'collapse', width: '100%', fontVariantNumeric: 'tabular-nums' },
+  caption: visuallyHidden,
+  visuallyHidden,
+  th: {
+    textAlign: 'start',
+    verticalAlign: 'bottom',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  rowHead: { fontWeight: tokens.fontWeightRegular, textAlign: 'start' },
+  td: {
+    verticalAlign: 'top',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  totalRow: { fontWeight: tokens.fontWeightSemibold },
+  num: { textAlign: 'end', whiteSpace: 'nowrap' },
+  nowrap: { whiteSpace: 'nowrap' },
+  chart: { minHeight: '17rem', marginBlock: tokens.spacingVerticalM },
+  card: {
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  cardTitle: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'break-word',
+  },
+  stackTop: { marginBlockStart: tokens.spacingVerticalS },
+  dialogContent: { display: 'grid', gap: tokens.spacingVerticalM },
+  inline: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+});

@@ -1,0 +1,73 @@
+/** The insats list's text, Swedish first (tab/README.md: one strings file per feature). */
+export const interventionsStrings = {
+  sv: {
+    title: 'Insatser',
+    titleOwn: 'Mina insatser',
+    lead: 'Förbundets alla insatser, från idé till avslut.',
+    leadOwn: 'De insatser där du har en roll. Andra insatser visas inte för dig.',
+    filters: 'Filter',
+    stage: 'Skede',
+    allStages: 'Alla skeden',
+    owner: 'Projektägare',
+    allOwners: 'Alla organisationer',
+    year: 'År',
+    allYears: 'Alla år',
+    search: 'Sök kod eller namn',
+    clear: 'Rensa filter',
+    count: (shown: number, total: number | null) => {
+      const noun = shown === 1 ? 'insats' : 'insatser';
+      return total === null || total === shown ? `${shown} ${noun}` : `${shown} av ${total} insatser`;
+    },
+    empty: 'Inga insatser matchar filtren.',
+    emptyOwn: 'Du har ingen roll i någon insats ännu.',
+    tableCaption: 'Insatser med skede, projektägare, period och pengar',
+    tableRegion: 'Insatstabell, rullbar i sidled',
+    code: 'Kod',
+    name: 'Namn',
+    period: 'Period',
+    granted: 'Beviljat',
+    invoiced: 'Fakturerat hittills',
+    nextDue: 'Nästa fakturadag',
+    from: (date: string) => `från ${date}`,
+    until: (date: string) => `till ${date}`,
+    none: '–',
+    anomalies: (count: number) => (count === 1 ? '1 avvikelse' : `${count} avvikelser`),
+    loading: 'Hämtar insatserna …',
+  },
+  en: {
+    title: 'Interventions',
+    titleOwn: 'My interventions',
+    lead: "All the förbund's interventions, from idea to closure.",
+    leadOwn: 'The interventions you have a role in. Others are not shown to you.',
+    filters: 'Filters',
+    stage: 'Stage',
+    allStages: 'All stages',
+    owner: 'Project owner',
+    allOwners: 'All organisations',
+    year: 'Year',
+    allYears: 'All years',
+    search: 'Search code or name',
+    clear: 'Clear filters',
+    count: (shown: number, total: number | null) => {
+      const noun = shown === 1 ? 'intervention' : 'interventions';
+      return total === null || total === shown ? `${shown} ${noun}` : `${shown} of ${total} interventions`;
+    },
+    empty: 'No interventions match the filters.',
+    emptyOwn: 'You have no role in any intervention yet.',
+    tableCaption: 'Interventions with stage, owner, period and money',
+    tableRegion: 'Intervention table, scrolls sideways',
+    code: 'Code',
+    name: 'Name',
+    period: 'Period',
+    granted: 'Granted',
+    invoiced: 'Invoiced so far',
+    nextDue: 'Next invoice due',
+    from: (date: string) => `from ${date}`,
+    until: (date: string) => `until ${date}`,
+    none: '–',
+    anomalies: (count: number) => (count === 1 ? '1 anomaly' : `${count} anomalies`),
+    loading: 'Loading the interventions …',
+  },
+};
+
+export type InterventionsStrings = (typeof interventionsStrings)['sv'];
