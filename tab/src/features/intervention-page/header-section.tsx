@@ -41,7 +41,7 @@ const Fact = ({ label, children }: { readonly label: string; readonly children: 
 
 type Props = {
   readonly detail: InsatsDetail;
-  /** organisation id → name, for when the answer carries no `members` */
+  /** organisation id → name (the answer's `members`) */
   readonly orgName: (id: string) => string;
 };
 

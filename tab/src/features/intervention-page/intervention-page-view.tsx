@@ -8,7 +8,6 @@ import { Link, MessageBar, MessageBarBody, Spinner, Title1 } from '@fluentui/rea
 import { ArrowLeft16Regular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import type { ApiError } from '../../api/api-error.ts';
-import { membersResponseSchema } from '../../api/contracts.ts';
 import { handlesInvoices, type Me } from '../../api/me.ts';
 import { useStrings } from '../../i18n/language.tsx';
 import { hrefTo } from '../../shell/router.tsx';
@@ -75,19 +74,14 @@ const Page = ({ detail, reload }: { readonly detail: InsatsDetail; readonly relo
   const strings = useStrings(interventionPageStrings);
   const { me } = useSession();
   const { insats } = detail;
-  // the organisations' names come with the answer; a server without them is asked for the members
-  const members = useResource(detail.members === undefined ? '/api/medlemmar' : null, membersResponseSchema);
   const lookups = useMemo(() => {
-    const orgs = new Map<string, string>([
-      ...(members.data?.medlemmar ?? []).map((member): [string, string] => [member.id, member.name]),
-      ...(detail.members ?? []).map((member): [string, string] => [member.id, member.name]),
-    ]);
-    const people = new Map((detail.people ?? []).map((person) => [person.aadObjectId.toLowerCase(), person.name]));
+    const orgs = new Map(detail.members.map((member) => [member.id, member.name]));
+    const people = new Map(detail.people.map((person) => [person.aadObjectId.toLowerCase(), person.name]));
     return {
       orgName: (id: string) => orgs.get(id) ?? id,
       personName: (aadObjectId: string) => people.get(aadObjectId.toLowerCase()) ?? null,
     };
-  }, [detail.members, detail.people, members.data]);
+  }, [detail.members, detail.people]);
 
   return (
     <>
@@ -98,12 +92,12 @@ const Page = ({ detail, reload }: { readonly detail: InsatsDetail; readonly relo
           <h2 className={styles.sectionTitle} id="skeden">
             {strings.stagesTitle}
           </h2>
-          <StageTimeline stage={insats.stage} history={detail.stageHistory ?? []} />
+          <StageTimeline stage={insats.stage} history={detail.stageHistory} />
           <NextTransitions detail={detail} onMoved={reload} />
         </section>
         <div className={styles.grid}>
           <AboutSection insats={insats} />
-          <PeopleSection people={detail.people ?? []} />
+          <PeopleSection people={detail.people} />
         </div>
         <BudgetSection detail={detail} linkRequisitions={handlesRequisitionsOf(me, insats)} />
         <ApprovalsSection approvals={detail.approvals} lookups={lookups} />
@@ -111,7 +105,7 @@ const Page = ({ detail, reload }: { readonly detail: InsatsDetail; readonly relo
           <DocumentsSection documents={detail.documents} />
           <AgreementsSection agreements={detail.agreements} />
         </div>
-        <AuditSection audit={detail.audit ?? []} />
+        <AuditSection audit={detail.audit} />
       </div>
     </>
   );

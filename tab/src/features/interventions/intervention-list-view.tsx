@@ -7,7 +7,6 @@
 import { MessageBar, MessageBarBody, Spinner, Text, Title1 } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { interventionListResponseSchema, membersResponseSchema, registerResponseSchema } from '../../api/contracts.ts';
-import { isProjectSide } from '../../api/me.ts';
 import { useStrings } from '../../i18n/language.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { useResource } from '../../ui/use-resource.ts';
@@ -24,9 +23,9 @@ export const InterventionListView = () => {
   const { me } = useSession();
   const [filters, setFilters] = useListFilters();
   const filtered = hasFilters(filters);
-  // who sees only the insatser they hold a role in (the kansli, the board and the
-  // beredningsgrupp see all; the server filters either way)
-  const ownOnly = !me.isKansli && !me.isBoard && isProjectSide(me);
+  // the server's rule (src/services/register/access.ts): the kansli, the board and the
+  // beredningsgrupp see every insats, everyone else those they hold a role in
+  const ownOnly = !me.isKansli && !me.isBoard && !me.roles.some((held) => held.role === 'Beredningsgrupp');
 
   const listed = useResource(`/api/insatser${filtered ? `?${queryOf(filters)}` : ''}`, interventionListResponseSchema);
   // unfiltered, for the total and the year choices; the same answer as `listed` when no filter is set
