@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
-import { demoPerson } from '../../src/sharepoint/demo/demo-people.ts';
 import { TAB_DIST_DIR } from '../../src/server/tab-assets.ts';
+import { demoPerson } from '../../src/sharepoint/demo/demo-people.ts';
 import { startTabHarness } from '../e2e/support/tab-harness.ts';
 
 /** the budget of issue 7: initial JavaScript ≤ 300 KB gzip */
@@ -21,8 +21,7 @@ export type TabBundle = {
   readonly lazy: ReadonlyArray<{ readonly file: string; readonly gzipBytes: number }>;
 };
 
-const gzipSize = (path: string): number =>
-  gzipSync(readFileSync(path), { level: constants.Z_BEST_COMPRESSION }).length;
+const gzipSize = (path: string): number => gzipSync(readFileSync(path), { level: constants.Z_BEST_COMPRESSION }).length;
 
 /** the entry script and the chunks the page preloads with it: what runs before anything is shown */
 export function measureTabBundle(dir: string = TAB_DIST_DIR): TabBundle {

@@ -3,7 +3,7 @@
  * parse with (zod 4's toJSONSchema), so the document cannot describe an API that does not exist.
  */
 import { z } from 'zod';
-import { errorResponseSchema } from './response-schemas.ts';
+import { errorResponseSchema } from '../../contracts/register-responses.ts';
 import type { RouteDocumentation } from './route-definitions.ts';
 
 type JsonObject = Record<string, unknown>;

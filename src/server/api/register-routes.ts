@@ -29,7 +29,7 @@ import {
   interventionResponseSchema,
   meResponseSchema,
   registerResponseSchema,
-} from './response-schemas.ts';
+} from '../../contracts/register-responses.ts';
 import type { RouteContext, RouteDefinition } from './route-definitions.ts';
 import { parseInput } from './validate.ts';
 

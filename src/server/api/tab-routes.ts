@@ -22,7 +22,7 @@ import {
   settingsResponseSchema,
   settingsUpdateResponseSchema,
   signInPeopleResponseSchema,
-} from './response-schemas.ts';
+} from '../../contracts/register-responses.ts';
 import type { RouteDefinition, RouteDocumentation } from './route-definitions.ts';
 import { parseInput } from './validate.ts';
 

@@ -8,8 +8,6 @@ export {
   requisitionInboxSchema,
   requisitionViewSchema,
 } from '../../../src/contracts/requisition-view.ts';
-// TODO(issue 7): these move to src/contracts once the register API's additions land; until then
-// the tab reads them where the server keeps them (pure zod + src/domain, no server code).
 export {
   anomaliesResponseSchema,
   interventionDetailResponseSchema,
@@ -20,4 +18,4 @@ export {
   registerResponseSchema,
   settingsResponseSchema,
   settingsUpdateResponseSchema,
-} from '../../../src/server/api/response-schemas.ts';
+} from '../../../src/contracts/register-responses.ts';

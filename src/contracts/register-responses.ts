@@ -1,18 +1,19 @@
 /**
- * The API's answers, parsed before they are sent (so the OpenAPI document cannot drift from them)
- * and the one error shape every route answers with.
+ * The register's API answers (and the one error shape every route answers with): pure zod
+ * schemas, parsed by the server before it sends (so the OpenAPI document cannot drift from them)
+ * and by the tab when it receives. Only zod and light src/domain modules: the tab bundles this.
  */
 import { z } from 'zod';
-import { ANOMALY_CODES, ANOMALY_SEVERITIES } from '../../domain/anomalies/anomaly.ts';
-import { APP_ERROR_CODES, type AppErrorCode } from '../../domain/app-error.ts';
-import { approvalSchema, voteSchema } from '../../domain/entities/approval.ts';
-import { budgetLineSchema } from '../../domain/entities/budget-line.ts';
-import { interventionSchema } from '../../domain/entities/intervention.ts';
-import { agreementFileSchema, documentFileSchema } from '../../domain/entities/library-file.ts';
-import { requisitionSchema } from '../../domain/entities/requisition.ts';
-import { PERSON_GROUPS } from '../../domain/people/person-groups.ts';
-import { KANSLI_SETTING_FIELDS } from '../../domain/settings/kansli-setting-fields.ts';
-import { ORG_TYPES, REQUISITION_STATUSES, ROLES, STAGES } from '../../domain/vocabulary.ts';
+import { ANOMALY_CODES, ANOMALY_SEVERITIES } from '../domain/anomalies/anomaly.ts';
+import { APP_ERROR_CODES, type AppErrorCode } from '../domain/app-error.ts';
+import { approvalSchema, voteSchema } from '../domain/entities/approval.ts';
+import { budgetLineSchema } from '../domain/entities/budget-line.ts';
+import { interventionSchema } from '../domain/entities/intervention.ts';
+import { agreementFileSchema, documentFileSchema } from '../domain/entities/library-file.ts';
+import { requisitionSchema } from '../domain/entities/requisition.ts';
+import { PERSON_GROUPS } from '../domain/people/person-groups.ts';
+import { KANSLI_SETTING_FIELDS } from '../domain/settings/kansli-setting-fields.ts';
+import { ORG_TYPES, REQUISITION_STATUSES, ROLES, STAGES } from '../domain/vocabulary.ts';
 
 const errorCodes = Object.keys(APP_ERROR_CODES) as [AppErrorCode, ...AppErrorCode[]];
 
