@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `  Insatsnavet körs på ${app.url}`,
-    `    flik (tab):          ${app.url}/`,
+    `    flik (tab):          ${app.url}/${config.authMode === 'dev' ? '  (välj vem du är bland demopersonerna)' : ''}`,
     `    bot (Bot Framework): ${app.url}/api/messages`,
     `    hälsa:               ${app.url}/healthz  (redo: ${app.url}/readyz)`,
     app.localSharePointUrl === undefined
