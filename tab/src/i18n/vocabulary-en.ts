@@ -65,6 +65,13 @@ const EN: Readonly<Record<string, string>> = {
   // kinds
   Individinriktad: 'Individual',
   Strukturell: 'Structural',
+  // documents
+  Bilaga: 'Attachment',
+  Fakturaspecifikation: 'Invoice specification',
+  Lägesrapport: 'Progress report',
+  Slutrapport: 'Final report',
+  Metodhandbok: 'Method handbook',
+  Protokoll: 'Minutes',
   // agreements
   Utkast: 'Draft',
   'Under signering': 'Being signed',
