@@ -102,7 +102,7 @@ async function samsynApproval(): Promise<Approval> {
   return samsyn;
 }
 
-describe('Beslut', () => {
+describe('Beslut', { timeout: 60_000 }, () => {
   let approvalId = '';
 
   it('lets a ledamot vote Godkänn with a comment, shows her vote in the tally and drops the badge', async () => {
@@ -235,7 +235,7 @@ describe('Beslut', () => {
   });
 });
 
-describe('Rekvisitioner', () => {
+describe('Rekvisitioner', { timeout: 60_000 }, () => {
   it('lets the ekonom find an attested invoice and mark it as paid', async () => {
     const inbox = await get<{ items: Requisition[] }>('mattias.ekholm', '/api/rekvisitioner');
     const toHandle = inbox.items.filter((item) => item.viewerActions.length > 0).length;
@@ -308,6 +308,39 @@ describe('Rekvisitioner', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toBe('Bara ekonomen kan göra det.');
     expect((await get<Requisition>('mattias.ekholm', '/api/rekvisitioner/HFE-2026-Q3')).status).toBe('Attesterad');
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the ekonom who registered an invoice from reviewing it too, and says why', async () => {
+    await expectedQuarter('FIA', 2026, 4, '2027-01-20');
+    const { page, problems } = await harness.openAs('mattias.ekholm', '/rekvisitioner/FIA-2026-Q4');
+    await page.getByRole('heading', { level: 1, name: 'Faktura FIA, kvartal 4 2026' }).waitFor();
+    // the kansli may register for the insats
+    await page.getByRole('textbox', { name: /Fakturanummer/ }).fill('AK-2026-00410');
+    await page.getByRole('textbox', { name: /^Personal/ }).fill('12500');
+    await page.getByRole('textbox', { name: /Totalt belopp/ }).fill('12 500 kr');
+    await page.getByRole('button', { name: 'Registrera fakturan' }).press('Enter');
+    await page.getByText('Fakturan är registrerad.').waitFor();
+    await page
+      .getByText('Du registrerade fakturan och får därför inte också granska den (åtskilda arbetsuppgifter).')
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Markera som granskad' }).count()).toBe(0);
+    // sending it back stays open to him
+    await page.getByRole('button', { name: 'Avvisa' }).waitFor();
+    expect(await checkAccessibility(page)).toEqual([]);
+    const refused = await call<{ error: { message: string } }>(
+      'mattias.ekholm',
+      'POST',
+      '/api/rekvisitioner/FIA-2026-Q4/status',
+      { action: 'granska' },
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe('Den som registrerade fakturan får inte också granska den.');
+    expect(await get<Requisition>('mattias.ekholm', '/api/rekvisitioner/FIA-2026-Q4')).toMatchObject({
+      status: 'Inkommen',
+      amount: 12_500,
+      viewerActions: ['avvisa'],
+    });
     expect(problems).toEqual([]);
   });
 

@@ -80,6 +80,11 @@ const EN_PAST: Readonly<Record<VoteDecision, string>> = {
 };
 const EN_BUTTON: Readonly<Record<VoteDecision, string>> = { Godkänn: 'Approve', Avslå: 'Reject', Avstår: 'Abstain' };
 
+/** the server names the next stage in Swedish (`styrelsen`); the English view translates the known ones */
+const EN_STAGE_TITLE: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(SV_STAGE).map(([stage, title]) => [title, EN_STAGE[stage as ApprovalStage]]),
+);
+
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const sv = {
@@ -275,7 +280,7 @@ const en: typeof sv = {
     due === null
       ? `Expired${on === '' ? '' : ` ${on}`}: no decision was made and voting is closed.`
       : `Expired${on === '' ? '' : ` ${on}`}: no decision was made by ${due} and voting is closed.`,
-  nextStage: (title) => `The matter goes on to ${title}.`,
+  nextStage: (title) => `The matter goes on to ${EN_STAGE_TITLE[title] ?? title}.`,
   delegationNote: 'Delegated decision: reported to the board at its next meeting.',
   recommendationTitle: (stage) => `Recommendation of ${EN_STAGE[stage]}`,
   recommendation: (stage, outcome, tally) =>

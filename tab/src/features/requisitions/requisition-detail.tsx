@@ -12,12 +12,13 @@ import { requisitionViewSchema } from '../../api/contracts.ts';
 import { useLanguage, useStrings } from '../../i18n/language.tsx';
 import { useTerm } from '../../i18n/use-term.ts';
 import { hrefTo } from '../../shell/router.tsx';
+import { useSession } from '../../shell/session.tsx';
 import { useResource } from '../../ui/use-resource.ts';
 import { useInboxStyles } from '../approvals/inbox-styles.ts';
 import { dayText, nameWithCode } from '../approvals/inbox-text.ts';
 import { BudgetTable } from './budget-table.tsx';
 import { RegistrationForm } from './registration-form.tsx';
-import { formatKronorExact, type RequisitionView } from './requisition-text.ts';
+import { barredStep, formatKronorExact, type RequisitionView } from './requisition-text.ts';
 import { requisitionsStrings } from './requisitions-strings.ts';
 import { StepActions } from './step-actions.tsx';
 
@@ -61,6 +62,7 @@ const Facts = ({ view }: { readonly view: RequisitionView }) => {
 export const RequisitionDetail = ({ periodKey }: { readonly periodKey: string }) => {
   const styles = useInboxStyles();
   const strings = useStrings(requisitionsStrings);
+  const { me } = useSession();
   const resource = useResource(`/api/rekvisitioner/${encodeURIComponent(periodKey)}`, requisitionViewSchema);
   // the server's answer to a step, shown until the requisition has been read again
   const [answered, setAnswered] = useState<{ view: RequisitionView; basis: RequisitionView | undefined }>();
@@ -103,6 +105,10 @@ export const RequisitionDetail = ({ periodKey }: { readonly periodKey: string })
   }
 
   const onlyRejection = view.viewerActions.every((action) => action === 'avvisa');
+  const barred = barredStep(
+    view,
+    me.roles.filter((role) => role.interventionId === null).map((role) => role.role),
+  );
   return (
     <>
       {back}
@@ -128,6 +134,11 @@ export const RequisitionDetail = ({ periodKey }: { readonly periodKey: string })
             </Text>
           )}
         </section>
+        {barred !== null && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{barred === 'granska' ? strings.barredReview : strings.barredAttest}</MessageBarBody>
+          </MessageBar>
+        )}
         {view.status === 'Avvisad' && view.rejectionReason !== null && (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>

@@ -18,3 +18,18 @@ export const STEP_ACTIONS: readonly StepAction[] = ['granska', 'attestera', 'bet
 export function forwardSteps(view: RequisitionView): StepAction[] {
   return STEP_ACTIONS.filter((action) => action !== 'avvisa' && view.viewerActions.includes(action));
 }
+
+/**
+ * Why a step the person's role would allow is not offered: the server leaves out the steps
+ * separation of duties bars (the one who registered may not review or attest, the reviewer may
+ * not attest). Null when the role does not hold the step anyway or the step is offered.
+ */
+export function barredStep(view: RequisitionView, roles: readonly string[]): 'granska' | 'attestera' | null {
+  if (view.status === 'Inkommen' && roles.includes('Ekonom') && !view.viewerActions.includes('granska')) {
+    return 'granska';
+  }
+  if (view.status === 'Granskad' && roles.includes('Förbundschef') && !view.viewerActions.includes('attestera')) {
+    return 'attestera';
+  }
+  return null;
+}

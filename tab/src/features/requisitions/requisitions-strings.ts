@@ -100,6 +100,9 @@ const sv = {
   overBudgetFallback: 'En budgetpost överskrids.',
   rejectionTitle: 'Skäl till avvisningen',
   waitingFor: (status: RequisitionStatus) => SV_WAITING_FOR[status],
+  barredReview: 'Du registrerade fakturan och får därför inte också granska den (åtskilda arbetsuppgifter).',
+  barredAttest:
+    'Du registrerade eller granskade fakturan och får därför inte också attestera den (åtskilda arbetsuppgifter). Någon annan med förbundschefens attesträtt behöver attestera.',
   budgetTitle: (year: number) => `Budget ${year}`,
   budgetNote: 'Fakturerat räknar andra registrerade fakturor samma år, inte den här.',
   post: 'Post',
@@ -161,6 +164,9 @@ const en: typeof sv = {
   overBudgetFallback: 'A budget post is exceeded.',
   rejectionTitle: 'Why it was returned',
   waitingFor: (status) => EN_WAITING_FOR[status],
+  barredReview: 'You registered the invoice and so may not also review it (separation of duties).',
+  barredAttest:
+    "You registered or reviewed the invoice and so may not also certify it (separation of duties). Someone else with the director's authority needs to certify it.",
   budgetTitle: (year) => `Budget ${year}`,
   budgetNote: 'Invoiced counts the other registered invoices of the year, not this one.',
   post: 'Post',
