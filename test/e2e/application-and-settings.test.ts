@@ -100,6 +100,8 @@ describe('Ny ansökan', { timeout: 90_000 }, () => {
     const { page, problems } = await harness.openAs('emma.strom', '/ny-ansokan');
     await page.getByRole('heading', { level: 1, name: 'Ny ansökan' }).waitFor();
     await page.getByRole('checkbox', { name: 'Arbetsförmedlingen' }).waitFor();
+    // she becomes the projektledare herself; only the kansli names someone else
+    expect(await page.getByLabel('Projektledare').count()).toBe(0);
     expect(await checkAccessibility(page)).toEqual([]);
     await screenshot(page, 'ny-ansokan');
 
@@ -257,6 +259,21 @@ describe('Ny ansökan', { timeout: 90_000 }, () => {
     expect(unexpected(problems)).toEqual([]);
   });
 
+  it('shows the server’s refusal under the field it concerns (a text longer than SharePoint takes)', async () => {
+    const id = await draftAs('emma.strom', 'LANG');
+    const { page, problems } = await harness.openAs('emma.strom', `/ansokan/${id}`);
+    const methods = page.getByRole('textbox', { name: /^Metoder/ });
+    await methods.fill('x'.repeat(20_001));
+    await page.getByRole('textbox', { name: /^Syfte/ }).fill('Ett kort syfte.');
+    await page.getByRole('button', { name: 'Spara utkast' }).click();
+    await page.getByText('"Metoder" får vara högst 20 000 tecken.').waitFor();
+    await expect.poll(() => methods.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect((await methods.inputValue()).length).toBe(20_001);
+    // the server refuses the whole body: the syfte was not stored either
+    expect((await api<Detail>('emma.strom', 'GET', `/api/insatser/${id}`)).insats.purpose).toBeNull();
+    expect(unexpected(problems)).toEqual([]);
+  });
+
   it('says when someone else saved the draft in between, and reloads it on request', async () => {
     const id = await draftAs('emma.strom', 'SAMT');
     const { page, problems } = await harness.openAs('emma.strom', `/ansokan/${id}`);
@@ -289,6 +306,27 @@ describe('Ny ansökan', { timeout: 90_000 }, () => {
     await fitsPhone(page);
     expect(await page.getByRole('button', { name: 'Skicka in ansökan' }).isVisible()).toBe(true);
     expect(await checkAccessibility(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('lets the kansli start a draft and name its projektledare', async () => {
+    const { page, problems } = await harness.openAs('sofia.lindahl', '/ny-ansokan');
+    await page.getByRole('textbox', { name: /^Insatsens namn/ }).fill('Kansliets idé');
+    await page.getByRole('textbox', { name: /^Kortnamn/ }).fill('KANS1');
+    const leader = page.getByLabel('Projektledare');
+    await expect.poll(() => leader.locator('option').count()).toBeGreaterThan(10);
+    await leader.selectOption({ label: 'Robert Sjölund' });
+    await page.getByRole('button', { name: 'Spara utkast' }).click();
+    await page.waitForURL(/#\/ansokan\/\d+$/);
+    const id = /#\/ansokan\/(\d+)$/.exec(page.url())?.[1] ?? '';
+    await page.getByRole('heading', { level: 1, name: 'Ansökan KANS1' }).waitFor();
+    const detail = await api<Detail & { insats: { projectLeaderAadId: string | null } }>(
+      'karin.vallgren',
+      'GET',
+      `/api/insatser/${id}`,
+    );
+    expect(detail.insats.projectLeaderAadId).toBe(demoPerson('robert.sjolund').aadObjectId);
+    expect(await page.getByLabel('Projektledare').inputValue()).toBe(demoPerson('robert.sjolund').aadObjectId);
     expect(problems).toEqual([]);
   });
 

@@ -121,6 +121,17 @@ export const DraftEditor = ({ detail, refresh, restart, onSubmitted, justCreated
   }, [refused]);
 
   const mayChooseProjectLeader = me.isKansli;
+  // the insats's own projektledare is named even when the sign-in list does not have them
+  const people =
+    data.people === null
+      ? null
+      : [
+          ...detail.people
+            .filter((person) => person.role === 'Projektledare')
+            .filter((person) => !data.people?.some((known) => known.aadObjectId === person.aadObjectId))
+            .map((person) => ({ aadObjectId: person.aadObjectId, name: person.name })),
+          ...data.people,
+        ];
   const applicantNames = applicantsOf(form).map(
     (orgId) => data.members.find((member) => member.id === orgId)?.name ?? orgId,
   );
@@ -272,7 +283,7 @@ export const DraftEditor = ({ detail, refresh, restart, onSubmitted, justCreated
             {...part}
             isNew={false}
             members={data.members}
-            people={data.people}
+            people={people}
             freeLeaderId={data.freeLeaderId}
           />
         </Section>

@@ -12,6 +12,8 @@ export const useSettingsStyles = makeStyles({
     display: 'grid',
     gap: tokens.spacingVerticalM,
     minWidth: 0,
+    // the grid's gap spaces the paragraphs
+    '& p': { margin: 0 },
   },
   sectionTitle: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   explain: { margin: 0 },
