@@ -33,6 +33,18 @@ export const APP_ERROR_CODES = {
 
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;
 
+/**
+ * The details a 4xx answer may show: the fields to correct (400), what is missing or why not (409),
+ * the refusal's kind, the input issues, and the approval already open for the same matter.
+ */
+export const PUBLIC_DETAIL_KEYS: ReadonlySet<string> = new Set([
+  'fields',
+  'reasons',
+  'refusal',
+  'issues',
+  'approvalId',
+]);
+
 export type AppErrorOptions = {
   userMessage?: string;
   details?: Record<string, unknown>;
@@ -71,14 +83,19 @@ export class AppError extends Error {
     return APP_ERROR_CODES[this.code];
   }
 
-  /** what an HTTP edge may send: never internal details for 5xx */
+  /**
+   * What an HTTP edge may send: never details for 5xx, and of a 4xx only the details meant for the
+   * user (PUBLIC_DETAIL_KEYS). A Graph 409 or 412 carries the Graph path, site and list ids in its
+   * details for the logs; a caller has no business with them.
+   */
   toJSON(): { code: AppErrorCode; message: string; details?: Record<string, unknown> } {
-    if (this.httpStatus >= 500) {
+    if (this.httpStatus >= 500 || this.details === undefined) {
       return { code: this.code, message: this.userMessage };
     }
-    return this.details === undefined
+    const shown = Object.entries(this.details).filter(([key]) => PUBLIC_DETAIL_KEYS.has(key));
+    return shown.length === 0
       ? { code: this.code, message: this.userMessage }
-      : { code: this.code, message: this.userMessage, details: this.details };
+      : { code: this.code, message: this.userMessage, details: Object.fromEntries(shown) };
   }
 }
 
