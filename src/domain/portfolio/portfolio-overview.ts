@@ -28,8 +28,11 @@ export const INVOICED_STATUSES: readonly RequisitionStatus[] = ['Inkommen', 'Gra
 /** invoices still to come: expected, or sent back to be done again */
 export const OPEN_STATUSES: readonly RequisitionStatus[] = ['Förväntad', 'Avvisad'];
 
-/** how far back an open invoice is still shown: a month overdue is news for the board, a year is an anomaly */
-export const DEADLINE_LOOKBACK_DAYS = 30;
+/**
+ * How far back an open invoice is still shown. An invoice a quarter late is exactly what the
+ * board must see (they come first: the list is soonest first), so the look-back is a year.
+ */
+export const DEADLINE_LOOKBACK_DAYS = 365;
 export const MAX_DEADLINES = 10;
 
 export type PortfolioDeadline = {

@@ -151,6 +151,8 @@ describe('GET /api/oversikt', () => {
     const today = ((await api.call('karin.vallgren', 'GET', '/api/oversikt')).body as Overview).today;
     await openRow('NOVA', 1, addDays(today, -10), 'Förväntad');
     await openRow('NOVA', 2, addDays(today, -45), 'Förväntad');
+    // more than a year overdue: an anomaly for the register, not a deadline
+    await openRow('NOVA', 4, addDays(today, -400), 'Förväntad');
     await openRow('NOVA', 3, addDays(today, 3), 'Avvisad');
     await openRow('ENTER', 1, addDays(today, 20), 'Förväntad');
 
@@ -162,6 +164,7 @@ describe('GET /api/oversikt', () => {
     expect(all.stages).toHaveLength(15);
     const mine = (all.deadlines ?? []).filter((row) => row.periodKey.includes('-2090-'));
     expect(mine.map((row) => `${row.periodKey} ${row.status}`)).toEqual([
+      'NOVA-2090-Q2 Förväntad',
       'NOVA-2090-Q1 Förväntad',
       'NOVA-2090-Q3 Avvisad',
       'ENTER-2090-Q1 Förväntad',

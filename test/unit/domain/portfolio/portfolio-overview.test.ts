@@ -34,7 +34,7 @@ describe('portfolioOverview', () => {
     { interventionId: '99', year: 2026, amount: 1_000_000 },
   ];
 
-  it('counts every stage, sums granted and invoiced per year, and lists open invoices from a month back', () => {
+  it('counts every stage, sums granted and invoiced per year, and lists open invoices up to a year overdue', () => {
     const overview = portfolioOverview({
       interventions,
       budgetLines,
@@ -69,14 +69,16 @@ describe('portfolioOverview', () => {
       { year: 2027, granted: 500_000, invoiced: 0 },
     ]);
     expect(overview.totals).toEqual({ granted: 1_000_000, invoiced: 300_000 });
-    // overdue by 25 days is shown, by ten months not; the unknown insats's row is not ours
+    // overdue by 25 days and by ten months are shown (first: the oldest is the most urgent);
+    // the unknown insats's row is not ours
     expect(overview.deadlines.map((row) => `${row.periodKey} ${row.status}`)).toEqual([
+      'NOVA-2025-Q4 Förväntad',
       'NOVA-2026-Q3 Förväntad',
       'NOVA-2026-X Avvisad',
       'GAMMAL-2026-Q3 Förväntad',
       'NOVA-2026-Q4 Förväntad',
     ]);
-    expect(overview.deadlines[1]).toEqual({
+    expect(overview.deadlines[2]).toEqual({
       periodKey: 'NOVA-2026-X',
       interventionId: '1',
       code: 'NOVA',
