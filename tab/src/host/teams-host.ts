@@ -27,6 +27,15 @@ export type BrowserHost = { readonly kind: 'browser' };
 
 export type Host = TeamsHost | BrowserHost;
 
+/**
+ * Host origins teams-js (2.58) does not accept on its own. It takes messages only from origins on
+ * its built-in list or the list it fetches from its CDN, and SharePoint sites are on neither (see
+ * microsoft-teams-library-js PR 3152) — yet a SharePoint page or web part frames the tab from the
+ * site itself, https://<tenant>.sharepoint.com, and the tab's CSP frame-ancestors admits it. Without
+ * this, teams-js ignores SharePoint's answers and the tab waits out the time limit as a plain page.
+ */
+const EXTRA_HOST_ORIGINS = ['https://*.sharepoint.com'];
+
 /** how long the host has to answer before the page carries on as a plain browser page */
 const INITIALIZE_TIMEOUT_MS = 4_000;
 
@@ -65,7 +74,7 @@ export async function detectHost(): Promise<Host> {
   }
   try {
     const { app, authentication } = await import('@microsoft/teams-js');
-    await withTimeout(app.initialize(), INITIALIZE_TIMEOUT_MS);
+    await withTimeout(app.initialize(EXTRA_HOST_ORIGINS), INITIALIZE_TIMEOUT_MS);
     const context = await withTimeout(app.getContext(), INITIALIZE_TIMEOUT_MS);
     const listeners: Array<(theme: HostTheme) => void> = [];
     app.registerOnThemeChangeHandler((theme) => {

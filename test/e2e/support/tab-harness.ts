@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 import { loadConfig } from '../../../src/config/env.ts';
 import { bootApp, type RunningApp } from '../../../src/server/boot-app.ts';
 import { createLogger } from '../../../src/server/logger.ts';
@@ -50,7 +50,8 @@ export type TabHarness = {
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export async function startTabHarness(): Promise<TabHarness> {
+/** `env` adds to (or overrides) the app's settings, e.g. AUTH_MODE=entra for the Teams host tests */
+export async function startTabHarness(env: Readonly<Record<string, string>> = {}): Promise<TabHarness> {
   if (loadTabAssets() === null) {
     throw new Error('the tab is not built: run `node scripts/build-tab-if-stale.mjs` (npm test does)');
   }
@@ -64,6 +65,7 @@ export async function startTabHarness(): Promise<TabHarness> {
     // a browser test clicks quickly through many views; the per-person limit is not under test here
     API_RATE_LIMIT_PER_MINUTE: '6000',
     API_RATE_LIMIT_BURST: '600',
+    ...env,
   });
   const app = await bootApp(config, createLogger('silent'));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
@@ -104,8 +106,9 @@ export async function startTabHarness(): Promise<TabHarness> {
 
 export type AxeViolation = { id: string; impact: string | null; help: string; targets: string[] };
 
-/** axe-core's serious and critical violations on the page as it is now */
-export async function checkAccessibility(page: Page): Promise<AxeViolation[]> {
+/** axe-core's serious and critical violations on the page (or a framed page) as it is now */
+export async function checkAccessibility(target: Page | Frame): Promise<AxeViolation[]> {
+  const page = 'mainFrame' in target ? target.mainFrame() : target;
   // evaluated through the DevTools protocol, not as a <script>: the tab's CSP (rightly) refuses inline scripts
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
