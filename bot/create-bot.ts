@@ -5,8 +5,7 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import type { BotDependencies } from './bot-dependencies.ts';
-import type { BotSettings } from './create-bot-adapter.ts';
-import { createBotAdapter } from './create-bot-adapter.ts';
+import { type BotAdapterOptions, type BotSettings, createBotAdapter } from './create-bot-adapter.ts';
 import { assertIncomingActivity } from './incoming-activity.ts';
 import { InsatsnavetBot } from './insatsnavet-bot.ts';
 
@@ -18,8 +17,9 @@ export type Bot = {
   readonly adapter: CloudAdapter;
 };
 
-export function createBot(settings: BotSettings, deps: BotDependencies): Bot {
-  const adapter = createBotAdapter(settings, deps.logger);
+/** `options` are test-facing (local Bot Framework endpoints); production passes none */
+export function createBot(settings: BotSettings, deps: BotDependencies, options: BotAdapterOptions = {}): Bot {
+  const adapter = createBotAdapter(settings, deps.logger, options);
   const bot = new InsatsnavetBot(deps);
   return {
     adapter,

@@ -41,6 +41,9 @@ const rawEnvSchema = z.object({
   BOT_APP_ID: guid,
   BOT_APP_PASSWORD: optionalText,
   BOT_TENANT_ID: guid,
+  BOT_APP_TYPE: z
+    .enum(['SingleTenant', 'UserAssignedMSI'], { error: "måste vara 'SingleTenant' eller 'UserAssignedMSI'" })
+    .default('SingleTenant'),
   GRAPH_TENANT_ID: guid,
   GRAPH_CLIENT_ID: guid,
   GRAPH_CLIENT_SECRET: optionalText,
@@ -113,6 +116,12 @@ export type Config = {
     readonly appId: string | undefined;
     readonly appPassword: string | undefined;
     readonly tenantId: string | undefined;
+    /**
+     * How the bot proves itself when it answers: a client secret of a single-tenant app
+     * registration, or a user-assigned managed identity (BOT_APP_ID is then its client id).
+     * Azure no longer creates multi-tenant bots, so there is no third kind.
+     */
+    readonly appType: 'SingleTenant' | 'UserAssignedMSI';
   };
   readonly graphAuth:
     | { readonly kind: 'dev-token' }
@@ -210,6 +219,19 @@ export function loadConfig(env: Env = process.env): Config {
   if (raw.BOT_APP_ID !== undefined && raw.BOT_TENANT_ID === undefined) {
     problems.push({ variable: 'BOT_TENANT_ID', problem: 'krävs när BOT_APP_ID är satt (single-tenant-bot)' });
   }
+  // botbuilder asserts the same when the adapter is made; said here, the start names the variable
+  if (raw.BOT_APP_ID !== undefined && raw.BOT_APP_TYPE === 'SingleTenant' && raw.BOT_APP_PASSWORD === undefined) {
+    problems.push({
+      variable: 'BOT_APP_PASSWORD',
+      problem: 'krävs när BOT_APP_ID är satt och BOT_APP_TYPE=SingleTenant (eller använd UserAssignedMSI)',
+    });
+  }
+  if (raw.BOT_APP_TYPE === 'UserAssignedMSI' && raw.BOT_APP_PASSWORD !== undefined) {
+    problems.push({
+      variable: 'BOT_APP_PASSWORD',
+      problem: 'ska inte sättas när BOT_APP_TYPE=UserAssignedMSI (den hanterade identiteten har ingen hemlighet)',
+    });
+  }
 
   let entra: EntraSettings | undefined;
   if (raw.AUTH_MODE === 'entra') {
@@ -287,6 +309,7 @@ export function loadConfig(env: Env = process.env): Config {
       appId: raw.BOT_APP_ID,
       appPassword: raw.BOT_APP_PASSWORD,
       tenantId: raw.BOT_TENANT_ID,
+      appType: raw.BOT_APP_TYPE,
     }),
     graphAuth: Object.freeze(graphAuth),
     timeZone: raw.TIMEZONE,

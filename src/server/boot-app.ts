@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { createApprovalMessages } from '../../bot/cards/approval-messages.ts';
 import { createInvoicingMessages } from '../../bot/cards/requisition-messages.ts';
 import { createBot } from '../../bot/create-bot.ts';
+import type { BotAdapterOptions } from '../../bot/create-bot-adapter.ts';
 import { createBotFrameworkSender } from '../../bot/proactive/bot-framework-sender.ts';
 import { type LocalSharePoint, startLocalSharePoint } from '../../infra/local-sharepoint/server.ts';
 import type { Config } from '../config/env.ts';
@@ -57,7 +58,13 @@ export type RunningApp = {
   close(): Promise<void>;
 };
 
-export async function bootApp(config: Config, logger: Logger): Promise<RunningApp> {
+/** Test-facing; `npm start` passes none. */
+export type BootOptions = {
+  /** where the bot's Bot Framework authentication finds keys and gets tokens (tests: local servers) */
+  readonly bot?: BotAdapterOptions;
+};
+
+export async function bootApp(config: Config, logger: Logger, options: BootOptions = {}): Promise<RunningApp> {
   const startedAt = performance.now();
   let localSharePoint: LocalSharePoint | undefined;
   if (config.usesLocalSharePoint) {
@@ -141,16 +148,20 @@ export async function bootApp(config: Config, logger: Logger): Promise<RunningAp
       tabUrl: (interventionId) =>
         `${config.publicBaseUrl ?? listeningUrl}/?insats=${encodeURIComponent(interventionId)}`,
     };
-    const bot = createBot(config.bot, {
-      repositories,
-      clock: systemClock,
-      authMode: config.authMode,
-      timeZone: config.timeZone,
-      logger,
-      invoicing,
-      approvals,
-      calendar: { feed: calendarFeed, publicBaseUrl: () => config.publicBaseUrl ?? listeningUrl },
-    });
+    const bot = createBot(
+      config.bot,
+      {
+        repositories,
+        clock: systemClock,
+        authMode: config.authMode,
+        timeZone: config.timeZone,
+        logger,
+        invoicing,
+        approvals,
+        calendar: { feed: calendarFeed, publicBaseUrl: () => config.publicBaseUrl ?? listeningUrl },
+      },
+      options.bot,
+    );
     // one notifier per process: it holds the pacer that keeps sends within Teams' limits
     const notifier = createNotifier({
       notifications: repositories.notifications,

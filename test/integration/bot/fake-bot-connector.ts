@@ -26,6 +26,8 @@ export type ConnectorRequest = {
   readonly status: number;
   /** the id it gave a delivered message */
   readonly assignedId: string | undefined;
+  /** the Authorization header the bot sent (its own Bot Framework token), if any */
+  readonly authorization: string | undefined;
 };
 
 /** decides the answer to one request; undefined means success */
@@ -88,7 +90,17 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     const reply = queue?.shift() ?? (await responder?.({ seq, method, conversationId }));
     const status = reply?.status ?? (method === 'POST' ? 201 : 200);
     const assignedId = status < 300 ? (activityId ?? `1:activity-${nextActivity++}`) : undefined;
-    requests.push({ seq, method, conversationId, activityId, activity: parseJson(body), status, assignedId });
+    const authorization = req.headers.authorization;
+    requests.push({
+      seq,
+      method,
+      conversationId,
+      activityId,
+      activity: parseJson(body),
+      status,
+      assignedId,
+      authorization,
+    });
     if (assignedId !== undefined) {
       send(res, status, { id: assignedId });
       return;

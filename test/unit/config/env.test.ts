@@ -72,6 +72,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       AUTH_MODE: 'dev',
       BOT_APP_ID: GUID_A,
+      BOT_APP_PASSWORD: 'secret',
       BOT_TENANT_ID: GUID_B,
       CALENDAR_FEED_SECRET: 'k'.repeat(40),
     });
@@ -123,6 +124,33 @@ describe('loadConfig', () => {
 
   it('needs a tenant for a bot app id (single-tenant bots only)', () => {
     expect(configError({ BOT_APP_ID: GUID_A }).variables).toContain('BOT_TENANT_ID');
+  });
+
+  it('needs the bot password of a single-tenant bot, the default kind', () => {
+    const error = configError({ BOT_APP_ID: GUID_A, BOT_TENANT_ID: GUID_B });
+    expect(error.variables).toEqual(['BOT_APP_PASSWORD']);
+    expect(error.message).toContain('UserAssignedMSI');
+    const bot = loadConfig({ BOT_APP_ID: GUID_A, BOT_TENANT_ID: GUID_B, BOT_APP_PASSWORD: 'secret' }).bot;
+    expect(bot).toEqual({ appId: GUID_A, appPassword: 'secret', tenantId: GUID_B, appType: 'SingleTenant' });
+  });
+
+  it('takes a user-assigned managed identity without a password, and refuses one with a password', () => {
+    const env = { BOT_APP_ID: GUID_A, BOT_TENANT_ID: GUID_B, BOT_APP_TYPE: 'UserAssignedMSI' };
+    expect(loadConfig(env).bot).toEqual({
+      appId: GUID_A,
+      appPassword: undefined,
+      tenantId: GUID_B,
+      appType: 'UserAssignedMSI',
+    });
+    expect(configError({ ...env, BOT_APP_PASSWORD: 'secret' }).variables).toEqual(['BOT_APP_PASSWORD']);
+  });
+
+  it.each(['MultiTenant', 'userassignedmsi', 'msi'])('refuses BOT_APP_TYPE=%s', (appType) => {
+    expect(configError({ BOT_APP_TYPE: appType }).variables).toEqual(['BOT_APP_TYPE']);
+  });
+
+  it('still refuses an anonymous bot in production whatever its kind', () => {
+    expect(configError({ NODE_ENV: 'production', BOT_APP_TYPE: 'UserAssignedMSI' }).variables).toContain('BOT_APP_ID');
   });
 
   it('needs all three Graph credentials together', () => {
