@@ -5,7 +5,6 @@
  */
 import {
   FluentProvider,
-  makeStaticStyles,
   type Theme,
   teamsDarkTheme,
   teamsHighContrastTheme,
@@ -28,13 +27,6 @@ const THEMES: Record<HostTheme, Theme> = {
   dark: teamsDarkTheme,
   contrast: teamsHighContrastTheme,
 };
-
-/**
- * The themed FluentProvider fills the whole frame: without this the body's default margin leaves
- * an 8 px band of the browser's own canvas (white on a light OS) around a dark or high-contrast
- * tab inside Teams. Inserted through the CSSOM, which the tab's CSP allows (no inline style).
- */
-const usePageStyles = makeStaticStyles({ body: { margin: 0 } });
 
 function browserTheme(): HostTheme {
   if (window.matchMedia?.('(forced-colors: active)').matches) {
@@ -83,7 +75,6 @@ const SignedInApp = ({ host }: { readonly host: Host }) => {
 };
 
 export const App = ({ host }: { readonly host: Host }) => {
-  usePageStyles();
   const theme = useHostTheme(host);
   const fluentTheme = useMemo(() => THEMES[theme], [theme]);
   return (

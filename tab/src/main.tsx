@@ -4,6 +4,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './page.css';
 import { App } from './app.tsx';
 import { detectHost, notifyLoaded } from './host/teams-host.ts';
 import { applyDeepLink } from './shell/router.tsx';

@@ -4,11 +4,6 @@
  */
 export { approvalListSchema, approvalViewSchema, voteResultSchema } from '../../../src/contracts/approval-view.ts';
 export {
-  budgetPositionSchema,
-  requisitionInboxSchema,
-  requisitionViewSchema,
-} from '../../../src/contracts/requisition-view.ts';
-export {
   anomaliesResponseSchema,
   interventionDetailResponseSchema,
   interventionListResponseSchema,
@@ -19,3 +14,8 @@ export {
   settingsResponseSchema,
   settingsUpdateResponseSchema,
 } from '../../../src/contracts/register-responses.ts';
+export {
+  budgetPositionSchema,
+  requisitionInboxSchema,
+  requisitionViewSchema,
+} from '../../../src/contracts/requisition-view.ts';

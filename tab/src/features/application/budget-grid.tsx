@@ -5,7 +5,7 @@
  * pane) one card per year, so nobody has to scroll sideways through a grid of inputs. The inputs
  * are named "Personal 2027" in both, and keep their ids, so errors and links find them either way.
  */
-import { Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { Field, Input, MessageBar, MessageBarBody, mergeClasses, Text } from '@fluentui/react-components';
 import { Fragment, type RefObject, useEffect, useRef, useState } from 'react';
 import { BUDGET_CATEGORIES, type BudgetCategory } from '../../../../src/domain/vocabulary.ts';
 import { useStrings } from '../../i18n/language.tsx';
@@ -100,11 +100,11 @@ export const BudgetGrid = ({ form, errors, change }: FormPartProps) => {
               {strings.budgetPost}
             </th>
             {years.map((year) => (
-              <th key={year} className={`${styles.th} ${styles.num}`} scope="col">
+              <th key={year} className={mergeClasses(styles.th, styles.num)} scope="col">
                 {year}
               </th>
             ))}
-            <th className={`${styles.th} ${styles.num}`} scope="col">
+            <th className={mergeClasses(styles.th, styles.num)} scope="col">
               {strings.budgetRowTotal}
             </th>
           </tr>
@@ -120,19 +120,19 @@ export const BudgetGrid = ({ form, errors, change }: FormPartProps) => {
                   {amountInput({ year, category })}
                 </td>
               ))}
-              <td className={`${styles.td} ${styles.num}`}>{formatKr(rowTotal(category))}</td>
+              <td className={mergeClasses(styles.td, styles.num)}>{formatKr(rowTotal(category))}</td>
             </tr>
           ))}
           <tr>
-            <th className={`${styles.td} ${styles.total}`} scope="row">
+            <th className={mergeClasses(styles.td, styles.total)} scope="row">
               {strings.budgetYearTotal}
             </th>
             {years.map((year) => (
-              <td key={year} className={`${styles.td} ${styles.num} ${styles.total}`}>
+              <td key={year} className={mergeClasses(styles.td, styles.num, styles.total)}>
                 {formatKr(yearTotal(year))}
               </td>
             ))}
-            <td className={`${styles.td} ${styles.num} ${styles.total}`}>{formatKr(total)}</td>
+            <td className={mergeClasses(styles.td, styles.num, styles.total)}>{formatKr(total)}</td>
           </tr>
         </tbody>
       </table>
@@ -157,7 +157,7 @@ export const BudgetGrid = ({ form, errors, change }: FormPartProps) => {
         {BUDGET_CATEGORIES.map((category) => (
           <Fragment key={category}>
             <dt>{term(category)}</dt>
-            <dd className={`${styles.factValue} ${styles.num}`}>{formatKr(rowTotal(category))}</dd>
+            <dd className={mergeClasses(styles.factValue, styles.num)}>{formatKr(rowTotal(category))}</dd>
           </Fragment>
         ))}
       </dl>

@@ -2,7 +2,7 @@
  * One approval in a list: its title (a link to the whole matter), who decides under which rule,
  * the amount, the day to answer by, the insats, and the tally or the outcome.
  */
-import { Badge, Link, Text } from '@fluentui/react-components';
+import { Badge, Link, mergeClasses, Text } from '@fluentui/react-components';
 import { useLanguage, useStrings } from '../../i18n/language.tsx';
 import { useTerm } from '../../i18n/use-term.ts';
 import { hrefTo } from '../../shell/router.tsx';
@@ -47,7 +47,7 @@ export const ApprovalItem = ({ view }: { readonly view: ApprovalView }) => {
       <div className={styles.line}>
         {view.amount !== null && (
           <span>
-            {strings.amount} <span className={`${styles.strong} ${styles.nowrap}`}>{formatKr(view.amount)}</span>
+            {strings.amount} <span className={mergeClasses(styles.strong, styles.nowrap)}>{formatKr(view.amount)}</span>
           </span>
         )}
         {view.dueDate !== null && view.status === 'Pågår' && (

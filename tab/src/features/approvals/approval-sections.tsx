@@ -3,7 +3,7 @@
  * recommendation with its comments, a budget or plan change, and the tally with every vote — in
  * the card's words, so chat and tab say the same thing.
  */
-import { Link, Text } from '@fluentui/react-components';
+import { Link, mergeClasses, Text } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useLanguage, useStrings } from '../../i18n/language.tsx';
 import { useTerm } from '../../i18n/use-term.ts';
@@ -101,10 +101,10 @@ export const BudgetChangeSection = ({ change }: { readonly change: NonNullable<A
               <th className={styles.th} scope="col">
                 {strings.budgetTo}
               </th>
-              <th className={`${styles.th} ${styles.num}`} scope="col">
+              <th className={mergeClasses(styles.th, styles.num)} scope="col">
                 {strings.amount}
               </th>
-              <th className={`${styles.th} ${styles.num}`} scope="col">
+              <th className={mergeClasses(styles.th, styles.num)} scope="col">
                 {strings.budgetYear}
               </th>
             </tr>
@@ -114,8 +114,8 @@ export const BudgetChangeSection = ({ change }: { readonly change: NonNullable<A
               <tr key={`${move.from}-${move.to}-${move.amount}-${move.year ?? change.year}`}>
                 <td className={styles.td}>{term(move.from)}</td>
                 <td className={styles.td}>{term(move.to)}</td>
-                <td className={`${styles.td} ${styles.num}`}>{formatKr(move.amount)}</td>
-                <td className={`${styles.td} ${styles.num}`}>{move.year ?? change.year}</td>
+                <td className={mergeClasses(styles.td, styles.num)}>{formatKr(move.amount)}</td>
+                <td className={mergeClasses(styles.td, styles.num)}>{move.year ?? change.year}</td>
               </tr>
             ))}
           </tbody>

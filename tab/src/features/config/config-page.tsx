@@ -16,13 +16,13 @@ import {
   Title2,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { interventionListResponseSchema } from '../../api/contracts.ts';
 import { useStrings } from '../../i18n/language.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { useResource } from '../../ui/use-resource.ts';
 import { configStrings } from './config-strings.ts';
-import { type TabChoice, tabConfiguration } from './tab-configuration.ts';
+import { insatsLabel, type TabChoice, tabConfiguration } from './tab-configuration.ts';
 
 const useStyles = makeStyles({
   root: { maxWidth: '40rem', padding: tokens.spacingHorizontalL },
@@ -38,13 +38,17 @@ export const ConfigPage = () => {
   const [insatsId, setInsatsId] = useState<string | null>(null);
   const insatser = useResource(choice === 'insats' ? '/api/insatser' : null, interventionListResponseSchema);
   const picked = insatser.data?.insatser.find((insats) => insats.id === insatsId) ?? null;
-  const selection: TabChoice | null =
-    choice === 'insats'
-      ? picked === null
-        ? null
-        : { view: 'insats', id: picked.id, code: picked.code }
-      : { view: choice };
-  const configuration = selection === null ? null : tabConfiguration(window.location.origin, selection);
+  const pickedId = picked?.id ?? null;
+  const pickedCode = picked?.code ?? null;
+  // one object per choice (not per render), so Teams hears of a change only when there is one
+  const configuration = useMemo(() => {
+    if (choice !== 'insats') {
+      return tabConfiguration(window.location.origin, { view: choice });
+    }
+    return pickedId === null || pickedCode === null
+      ? null
+      : tabConfiguration(window.location.origin, { view: 'insats', id: pickedId, code: pickedCode });
+  }, [choice, pickedId, pickedCode]);
 
   // Teams (or SharePoint) enables its Save button only for a valid choice, and asks for it on Save
   useEffect(() => {
@@ -94,12 +98,12 @@ export const ConfigPage = () => {
         >
           <Dropdown
             placeholder={strings.pickInsatsPlaceholder}
-            value={picked === null ? '' : `${picked.code} – ${picked.title}`}
+            value={picked === null ? '' : insatsLabel(picked)}
             onOptionSelect={(_event, data) => setInsatsId(data.optionValue ?? null)}
           >
             {(insatser.data?.insatser ?? []).map((insats) => (
-              <Option key={insats.id} value={insats.id} text={`${insats.code} – ${insats.title}`}>
-                {`${insats.code} – ${insats.title}`}
+              <Option key={insats.id} value={insats.id} text={insatsLabel(insats)}>
+                {insatsLabel(insats)}
               </Option>
             ))}
           </Dropdown>

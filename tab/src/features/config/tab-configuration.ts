@@ -29,3 +29,10 @@ export function tabConfiguration(origin: string, choice: TabChoice): TabConfigur
     suggestedDisplayName: choice.view === 'insats' ? `Insatsnavet – ${choice.code}` : NAMES[choice.view],
   };
 }
+
+/** `NOVA – nya vägar för unga vuxna`, not `NOVA – NOVA – nya vägar …` when the title starts with the code */
+export function insatsLabel(insats: { readonly code: string; readonly title: string }): string {
+  return insats.title.toLocaleUpperCase('sv').startsWith(insats.code.toLocaleUpperCase('sv'))
+    ? insats.title
+    : `${insats.code} – ${insats.title}`;
+}

@@ -5,7 +5,7 @@
  * (GET /api/beslut/:id, which also says whether their vote is awaited); until that answers, or if
  * it cannot, the votes are shown from the insats's answer.
  */
-import { Badge, type BadgeProps, Link, Text } from '@fluentui/react-components';
+import { Badge, type BadgeProps, Link, mergeClasses, Text } from '@fluentui/react-components';
 import type { ApprovalStatus } from '../../../../src/domain/vocabulary.ts';
 import { approvalViewSchema } from '../../api/contracts.ts';
 import { useStrings } from '../../i18n/language.tsx';
@@ -116,14 +116,14 @@ const ApprovalCard = ({ approval, lookups }: { readonly approval: Approval; read
             <tbody>
               {votes.map((vote) => (
                 <tr key={vote.key}>
-                  <th className={`${styles.td} ${styles.rowHead}`} scope="row">
+                  <th className={mergeClasses(styles.td, styles.rowHead)} scope="row">
                     {vote.name}
                     {vote.substitute ? ` (${strings.substitute})` : ''}
                   </th>
                   <td className={styles.td}>{vote.org ?? strings.none}</td>
                   <td className={styles.td}>{term(vote.decision)}</td>
                   <td className={styles.td}>{vote.comment ?? strings.none}</td>
-                  <td className={`${styles.td} ${styles.nowrap}`}>
+                  <td className={mergeClasses(styles.td, styles.nowrap)}>
                     {vote.at === null ? strings.none : formatDate(vote.at)}
                   </td>
                 </tr>

@@ -3,7 +3,7 @@
  * year, a chart of the two (lazy: its own chunk), and the requisitions per quarter with their
  * status — each a link to the requisition for those who handle it.
  */
-import { Badge, type BadgeProps, Link, Spinner, Text } from '@fluentui/react-components';
+import { Badge, type BadgeProps, Link, mergeClasses, Spinner, Text } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
 import type { RequisitionStatus } from '../../../../src/domain/vocabulary.ts';
 import { useStrings } from '../../i18n/language.tsx';
@@ -46,11 +46,11 @@ const BudgetTable = ({ detail }: { readonly detail: InsatsDetail }) => {
                 {strings.post}
               </th>
               {grid.years.map((year) => (
-                <th key={year} className={`${styles.th} ${styles.num}`} scope="col">
+                <th key={year} className={mergeClasses(styles.th, styles.num)} scope="col">
                   {year}
                 </th>
               ))}
-              <th className={`${styles.th} ${styles.num}`} scope="col">
+              <th className={mergeClasses(styles.th, styles.num)} scope="col">
                 {strings.total}
               </th>
             </tr>
@@ -58,15 +58,15 @@ const BudgetTable = ({ detail }: { readonly detail: InsatsDetail }) => {
           <tbody>
             {grid.posts.map((row) => (
               <tr key={row.post}>
-                <th className={`${styles.td} ${styles.rowHead}`} scope="row">
+                <th className={mergeClasses(styles.td, styles.rowHead)} scope="row">
                   {term(row.post)}
                 </th>
                 {row.perYear.map((amount, index) => (
-                  <td key={grid.years[index]} className={`${styles.td} ${styles.num}`}>
+                  <td key={grid.years[index]} className={mergeClasses(styles.td, styles.num)}>
                     {formatKr(amount)}
                   </td>
                 ))}
-                <td className={`${styles.td} ${styles.num}`}>{formatKr(row.total)}</td>
+                <td className={mergeClasses(styles.td, styles.num)}>{formatKr(row.total)}</td>
               </tr>
             ))}
             <tr className={styles.totalRow}>
@@ -74,22 +74,22 @@ const BudgetTable = ({ detail }: { readonly detail: InsatsDetail }) => {
                 {strings.total}
               </th>
               {grid.budgetPerYear.map((amount, index) => (
-                <td key={grid.years[index]} className={`${styles.td} ${styles.num}`}>
+                <td key={grid.years[index]} className={mergeClasses(styles.td, styles.num)}>
                   {formatKr(amount)}
                 </td>
               ))}
-              <td className={`${styles.td} ${styles.num}`}>{formatKr(grid.budgetTotal)}</td>
+              <td className={mergeClasses(styles.td, styles.num)}>{formatKr(grid.budgetTotal)}</td>
             </tr>
             <tr>
-              <th className={`${styles.td} ${styles.rowHead}`} scope="row">
+              <th className={mergeClasses(styles.td, styles.rowHead)} scope="row">
                 {strings.chartInvoiced}
               </th>
               {grid.invoicedPerYear.map((amount, index) => (
-                <td key={grid.years[index]} className={`${styles.td} ${styles.num}`}>
+                <td key={grid.years[index]} className={mergeClasses(styles.td, styles.num)}>
                   {formatKr(amount)}
                 </td>
               ))}
-              <td className={`${styles.td} ${styles.num}`}>{formatKr(grid.invoicedTotal)}</td>
+              <td className={mergeClasses(styles.td, styles.num)}>{formatKr(grid.invoicedTotal)}</td>
             </tr>
           </tbody>
         </table>
@@ -133,7 +133,7 @@ const RequisitionTable = ({ detail, linked }: { readonly detail: InsatsDetail; r
             <th className={styles.th} scope="col">
               {strings.status}
             </th>
-            <th className={`${styles.th} ${styles.num}`} scope="col">
+            <th className={mergeClasses(styles.th, styles.num)} scope="col">
               {strings.amount}
             </th>
             <th className={styles.th} scope="col">
@@ -144,14 +144,14 @@ const RequisitionTable = ({ detail, linked }: { readonly detail: InsatsDetail; r
         <tbody>
           {detail.requisitions.map((row) => (
             <tr key={row.periodKey}>
-              <th className={`${styles.td} ${styles.rowHead} ${styles.nowrap}`} scope="row">
+              <th className={mergeClasses(styles.td, styles.rowHead, styles.nowrap)} scope="row">
                 {linked ? (
                   <Link href={hrefTo(`/rekvisitioner/${encodeURIComponent(row.periodKey)}`)}>{row.periodKey}</Link>
                 ) : (
                   row.periodKey
                 )}
               </th>
-              <td className={`${styles.td} ${styles.nowrap}`}>{row.dueDate}</td>
+              <td className={mergeClasses(styles.td, styles.nowrap)}>{row.dueDate}</td>
               <td className={styles.td}>
                 <span className={styles.inline}>
                   <Badge appearance="tint" color={STATUS_COLOURS[row.status]}>
@@ -164,10 +164,10 @@ const RequisitionTable = ({ detail, linked }: { readonly detail: InsatsDetail; r
                   )}
                 </span>
               </td>
-              <td className={`${styles.td} ${styles.num}`}>
+              <td className={mergeClasses(styles.td, styles.num)}>
                 {row.amount === null ? strings.none : formatKr(row.amount)}
               </td>
-              <td className={`${styles.td} ${styles.nowrap}`}>{row.invoiceNumber ?? strings.none}</td>
+              <td className={mergeClasses(styles.td, styles.nowrap)}>{row.invoiceNumber ?? strings.none}</td>
             </tr>
           ))}
         </tbody>

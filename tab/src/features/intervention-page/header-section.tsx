@@ -3,7 +3,7 @@
  * partners, period, granted amount, the decision) and, for a draft the person may edit, the way
  * back into the application form with what it still lacks.
  */
-import { Button, Text, Title1 } from '@fluentui/react-components';
+import { Button, mergeClasses, Text, Title1 } from '@fluentui/react-components';
 import { Edit16Regular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { Me } from '../../api/me.ts';
@@ -70,7 +70,7 @@ export const HeaderSection = ({ detail, orgName }: Props) => {
       <Title1 as="h1" block className={styles.title}>
         {insats.title}
       </Title1>
-      <dl className={`${styles.facts} ${styles.stackTop}`}>
+      <dl className={mergeClasses(styles.facts, styles.stackTop)}>
         <Fact label={strings.diaryNumber}>{insats.diaryNumber ?? strings.none}</Fact>
         <Fact label={strings.owner}>{owner ?? strings.none}</Fact>
         <Fact label={strings.partners}>{partners.length === 0 ? strings.none : partners.join(', ')}</Fact>

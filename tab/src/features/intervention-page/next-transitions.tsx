@@ -15,6 +15,7 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
+  mergeClasses,
   Spinner,
   Text,
   Textarea,
@@ -111,7 +112,7 @@ export const NextTransitions = ({ detail, onMoved }: Props) => {
         </div>
       )}
       {refused.length > 0 && (
-        <ul className={`${styles.bullets} ${styles.stackTop}`}>
+        <ul className={mergeClasses(styles.bullets, styles.stackTop)}>
           {refused.map((transition) => (
             <li key={transition.to}>
               <Text weight="semibold">{strings.notNow(term(transition.to))}</Text>{' '}

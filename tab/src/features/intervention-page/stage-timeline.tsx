@@ -3,7 +3,7 @@
  * current one marked (aria-current="step") and those to come. Side by side on a wide window, one
  * under the other on a phone. The state is said in words as well as by colour and icon.
  */
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, Circle16Regular, Record16Filled } from '@fluentui/react-icons';
 import type { Stage } from '../../../../src/domain/vocabulary.ts';
 import { useStrings } from '../../i18n/language.tsx';
@@ -90,11 +90,15 @@ const StepView = ({ step }: { readonly step: TimelineStep }) => {
     step.state === 'passed' ? styles.doneIcon : step.state === 'current' ? styles.currentIcon : styles.upcomingIcon;
   return (
     <li
-      className={`${styles.step} ${step.state === 'passed' ? styles.done : ''} ${step.state === 'current' ? styles.current : ''}`}
+      className={mergeClasses(
+        styles.step,
+        step.state === 'passed' ? styles.done : undefined,
+        step.state === 'current' ? styles.current : undefined,
+      )}
       aria-current={step.state === 'current' ? 'step' : undefined}
     >
-      <span className={`${styles.name} ${step.state === 'current' ? styles.currentName : ''}`}>
-        <Icon className={`${styles.icon} ${iconTone}`} aria-hidden="true" />
+      <span className={mergeClasses(styles.name, step.state === 'current' ? styles.currentName : undefined)}>
+        <Icon className={mergeClasses(styles.icon, iconTone)} aria-hidden="true" />
         {term(step.stage)}
       </span>
       <span className={styles.state}>{stateText}</span>

@@ -3,7 +3,7 @@
  * is hidden with CSS, so exactly one is read). The money columns appear only when the reader's
  * answer carries them (the kansli's register).
  */
-import { Badge, Link } from '@fluentui/react-components';
+import { Badge, Link, mergeClasses } from '@fluentui/react-components';
 import { useStrings } from '../../i18n/language.tsx';
 import { hrefTo } from '../../shell/router.tsx';
 import { formatKr } from '../../ui/format.ts';
@@ -71,12 +71,12 @@ export const InterventionTable = ({
               <th className={styles.th} scope="col">
                 {strings.period}
               </th>
-              <th className={`${styles.th} ${styles.num}`} scope="col">
+              <th className={mergeClasses(styles.th, styles.num)} scope="col">
                 {strings.granted}
               </th>
               {withMoney && (
                 <>
-                  <th className={`${styles.th} ${styles.num}`} scope="col">
+                  <th className={mergeClasses(styles.th, styles.num)} scope="col">
                     {strings.invoiced}
                   </th>
                   <th className={styles.th} scope="col">
@@ -89,8 +89,8 @@ export const InterventionTable = ({
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <td className={`${styles.td} ${styles.nowrap}`}>{row.code}</td>
-                <th className={`${styles.td} ${styles.rowHead}`} scope="row">
+                <td className={mergeClasses(styles.td, styles.nowrap)}>{row.code}</td>
+                <th className={mergeClasses(styles.td, styles.rowHead)} scope="row">
                   <Link href={hrefTo(`/insatser/${row.id}`)}>{row.title}</Link>
                   <AnomalyBadge count={row.anomalies} />
                 </th>
@@ -98,12 +98,14 @@ export const InterventionTable = ({
                   <StageBadge stage={row.stage} />
                 </td>
                 <td className={styles.td}>{row.ownerName ?? strings.none}</td>
-                <td className={`${styles.td} ${styles.nowrap}`}>{periodText(strings, row)}</td>
-                <td className={`${styles.td} ${styles.num}`}>{kr(row.grantedAmount)}</td>
+                <td className={mergeClasses(styles.td, styles.nowrap)}>{periodText(strings, row)}</td>
+                <td className={mergeClasses(styles.td, styles.num)}>{kr(row.grantedAmount)}</td>
                 {withMoney && (
                   <>
-                    <td className={`${styles.td} ${styles.num}`}>{kr(row.invoicedSoFar)}</td>
-                    <td className={`${styles.td} ${styles.nowrap}`}>{row.nextDeadline?.dueDate ?? strings.none}</td>
+                    <td className={mergeClasses(styles.td, styles.num)}>{kr(row.invoicedSoFar)}</td>
+                    <td className={mergeClasses(styles.td, styles.nowrap)}>
+                      {row.nextDeadline?.dueDate ?? strings.none}
+                    </td>
                   </>
                 )}
               </tr>

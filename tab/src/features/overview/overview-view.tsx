@@ -4,7 +4,16 @@
  * invoice deadlines, and for the kansli the register's anomalies. The server scopes every figure
  * to what the person may see: a projektledare's overview is of their own insatser.
  */
-import { Badge, Link, MessageBar, MessageBarBody, Spinner, Text, Title1 } from '@fluentui/react-components';
+import {
+  Badge,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  mergeClasses,
+  Spinner,
+  Text,
+  Title1,
+} from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
 import type { z } from 'zod';
 import { anomaliesResponseSchema, overviewResponseSchema } from '../../api/contracts.ts';
@@ -32,7 +41,7 @@ const MoneySection = ({ overview }: { readonly overview: Overview }) => {
   const share = (granted: number, invoiced: number) =>
     granted === 0 ? '–' : `${Math.round((invoiced / granted) * 100).toLocaleString('sv-SE')} %`;
   return (
-    <section className={`${styles.section} ${styles.wide}`} aria-labelledby="pengar">
+    <section className={mergeClasses(styles.section, styles.wide)} aria-labelledby="pengar">
       <h2 className={styles.sectionTitle} id="pengar">
         {strings.moneyTitle}
       </h2>
@@ -61,13 +70,13 @@ const MoneySection = ({ overview }: { readonly overview: Overview }) => {
                   <th className={styles.th} scope="col">
                     {strings.year}
                   </th>
-                  <th className={`${styles.th} ${styles.num}`} scope="col">
+                  <th className={mergeClasses(styles.th, styles.num)} scope="col">
                     {strings.granted}
                   </th>
-                  <th className={`${styles.th} ${styles.num}`} scope="col">
+                  <th className={mergeClasses(styles.th, styles.num)} scope="col">
                     {strings.invoiced}
                   </th>
-                  <th className={`${styles.th} ${styles.num}`} scope="col">
+                  <th className={mergeClasses(styles.th, styles.num)} scope="col">
                     {strings.share}
                   </th>
                 </tr>
@@ -78,18 +87,18 @@ const MoneySection = ({ overview }: { readonly overview: Overview }) => {
                     <th className={styles.td} scope="row">
                       {figures.year}
                     </th>
-                    <td className={`${styles.td} ${styles.num}`}>{formatKr(figures.granted)}</td>
-                    <td className={`${styles.td} ${styles.num}`}>{formatKr(figures.invoiced)}</td>
-                    <td className={`${styles.td} ${styles.num}`}>{share(figures.granted, figures.invoiced)}</td>
+                    <td className={mergeClasses(styles.td, styles.num)}>{formatKr(figures.granted)}</td>
+                    <td className={mergeClasses(styles.td, styles.num)}>{formatKr(figures.invoiced)}</td>
+                    <td className={mergeClasses(styles.td, styles.num)}>{share(figures.granted, figures.invoiced)}</td>
                   </tr>
                 ))}
                 <tr>
                   <th className={styles.td} scope="row">
                     {strings.total}
                   </th>
-                  <td className={`${styles.td} ${styles.num}`}>{formatKr(overview.totals.granted)}</td>
-                  <td className={`${styles.td} ${styles.num}`}>{formatKr(overview.totals.invoiced)}</td>
-                  <td className={`${styles.td} ${styles.num}`}>
+                  <td className={mergeClasses(styles.td, styles.num)}>{formatKr(overview.totals.granted)}</td>
+                  <td className={mergeClasses(styles.td, styles.num)}>{formatKr(overview.totals.invoiced)}</td>
+                  <td className={mergeClasses(styles.td, styles.num)}>
                     {share(overview.totals.granted, overview.totals.invoiced)}
                   </td>
                 </tr>

@@ -2,7 +2,7 @@
  * The insats's budget for the requisition's year, per post: beviljat / fakturerat / kvar, and this
  * invoice's amount per post once it has one. Scrolls inside its own region on a phone.
  */
-import { Text } from '@fluentui/react-components';
+import { mergeClasses, Text } from '@fluentui/react-components';
 import { useStrings } from '../../i18n/language.tsx';
 import { useTerm } from '../../i18n/use-term.ts';
 import { formatKr } from '../../ui/format.ts';
@@ -32,17 +32,17 @@ export const BudgetTable = ({ view }: { readonly view: RequisitionView }) => {
               <th className={styles.th} scope="col">
                 {strings.post}
               </th>
-              <th className={`${styles.th} ${styles.num}`} scope="col">
+              <th className={mergeClasses(styles.th, styles.num)} scope="col">
                 {strings.granted}
               </th>
-              <th className={`${styles.th} ${styles.num}`} scope="col">
+              <th className={mergeClasses(styles.th, styles.num)} scope="col">
                 {strings.invoiced}
               </th>
-              <th className={`${styles.th} ${styles.num}`} scope="col">
+              <th className={mergeClasses(styles.th, styles.num)} scope="col">
                 {strings.remaining}
               </th>
               {specification !== null && (
-                <th className={`${styles.th} ${styles.num}`} scope="col">
+                <th className={mergeClasses(styles.th, styles.num)} scope="col">
                   {strings.thisInvoice}
                 </th>
               )}
@@ -51,14 +51,14 @@ export const BudgetTable = ({ view }: { readonly view: RequisitionView }) => {
           <tbody>
             {view.budget.map((position) => (
               <tr key={position.category}>
-                <th className={`${styles.td} ${styles.rowHeader}`} scope="row">
+                <th className={mergeClasses(styles.td, styles.rowHeader)} scope="row">
                   {term(position.category)}
                 </th>
-                <td className={`${styles.td} ${styles.num}`}>{formatKr(position.granted)}</td>
-                <td className={`${styles.td} ${styles.num}`}>{formatKr(position.invoiced)}</td>
-                <td className={`${styles.td} ${styles.num}`}>{formatKr(position.remaining)}</td>
+                <td className={mergeClasses(styles.td, styles.num)}>{formatKr(position.granted)}</td>
+                <td className={mergeClasses(styles.td, styles.num)}>{formatKr(position.invoiced)}</td>
+                <td className={mergeClasses(styles.td, styles.num)}>{formatKr(position.remaining)}</td>
                 {specification !== null && (
-                  <td className={`${styles.td} ${styles.num}`}>
+                  <td className={mergeClasses(styles.td, styles.num)}>
                     {formatKronorExact(specification[position.category] ?? 0)}
                   </td>
                 )}

@@ -2,7 +2,7 @@
  * One requisition in the inbox: the insats and quarter (a link to the whole requisition), the
  * period, the due day, the status, the amount once registered, and what it asks of me.
  */
-import { Badge, Link, Text } from '@fluentui/react-components';
+import { Badge, Link, mergeClasses, Text } from '@fluentui/react-components';
 import { useLanguage, useStrings } from '../../i18n/language.tsx';
 import { useTerm } from '../../i18n/use-term.ts';
 import { hrefTo } from '../../shell/router.tsx';
@@ -61,7 +61,7 @@ export const RequisitionItem = ({ view }: { readonly view: RequisitionView }) =>
         {view.amount !== null && (
           <span>
             {strings.amount}{' '}
-            <span className={`${styles.strong} ${styles.nowrap}`}>{formatKronorExact(view.amount)}</span>
+            <span className={mergeClasses(styles.strong, styles.nowrap)}>{formatKronorExact(view.amount)}</span>
           </span>
         )}
       </div>
