@@ -5,6 +5,8 @@ export type BotReply = {
   readonly text?: string;
   readonly card?: AdaptiveCard;
   readonly summary?: string;
+  /** the text is a refusal (the services logged it): a card's refresh answers it as a 403 */
+  readonly forbidden?: boolean;
 };
 
 export const textReply = (text: string): BotReply => ({ text });

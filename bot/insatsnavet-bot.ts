@@ -239,6 +239,9 @@ export class InsatsnavetBot {
         return await answerRequisitionAction(this.deps, action, user.aadObjectId);
       }
       const reply = await answerView(action.view, user, this.deps);
+      if (reply.forbidden === true) {
+        return errorBody(403, 'Forbidden', reply.text ?? '');
+      }
       if (reply.card !== undefined) {
         return cardBody(reply.card);
       }

@@ -5,12 +5,12 @@
  * answered with its Swedish message.
  */
 import { isAppError } from '../../src/domain/app-error.ts';
+import { isAllowed } from '../../src/domain/authorization/may.ts';
 import { todayIn } from '../../src/domain/calendar/today.ts';
 import type { Approval } from '../../src/domain/entities/approval.ts';
-import { KANSLI_ROLES } from '../../src/domain/vocabulary.ts';
 import { getApprovalForViewer } from '../../src/services/approvals/get-approval.ts';
 import { listDelegationDecisions } from '../../src/services/approvals/list-delegation-decisions.ts';
-import { isRoleInForce } from '../../src/services/bot-queries/role-validity.ts';
+import { actorOf } from '../../src/services/register/load-actor.ts';
 import type { BotDependencies } from '../bot-dependencies.ts';
 import { type BotReply, cardReply, textReply } from '../bot-reply.ts';
 import { approvalHeadline } from '../cards/approval-card.ts';
@@ -91,12 +91,13 @@ export async function answerStartApproval(query: string, user: BotUser, deps: Bo
     return textReply(START_APPROVAL_WITHOUT_QUERY_TEXT);
   }
   const today = todayIn(deps.clock, deps.timeZone);
-  const [roles, intervention] = await Promise.all([
-    deps.repositories.roleAssignments.listByAadObjectId(actor),
+  const [person, intervention] = await Promise.all([
+    actorOf({ repos: deps.repositories, clock: deps.clock, timeZone: deps.timeZone }, actor),
     deps.repositories.interventions.findByCode(code.toUpperCase()),
   ]);
-  // the form only for the kansli; startApproval checks again (and audits) when it is submitted
-  if (!roles.some((role) => KANSLI_ROLES.includes(role.role) && isRoleInForce(role, today))) {
+  // the form only for those the matrix lets ask (the kansli); startApproval checks again, and
+  // logs a refusal, when the form is submitted
+  if (!isAllowed(person, 'begara-beslut')) {
     return textReply(NOT_KANSLI_START_TEXT);
   }
   if (intervention === null) {

@@ -4,6 +4,7 @@
  * button, so both always say the same thing.
  */
 
+import { isAppError } from '../../src/domain/app-error.ts';
 import { todayIn } from '../../src/domain/calendar/today.ts';
 import type { Intervention } from '../../src/domain/entities/intervention.ts';
 import { listMyApprovals } from '../../src/services/approvals/list-my-approvals.ts';
@@ -42,7 +43,10 @@ export async function answerView(view: CardView, user: BotUser, deps: BotDepende
     case 'hjalp':
       return cardReply(helpCard({ devCommands }), 'Det här kan Insatsnavet');
     case 'status':
-      return answerStatus(view.kod, base);
+      if (user.aadObjectId === null) {
+        return textReply(NO_USER_ID_TEXT);
+      }
+      return answerStatus(view.kod, user.aadObjectId, base);
     case 'mina-insatser': {
       if (user.aadObjectId === null) {
         return textReply(NO_USER_ID_TEXT);
@@ -89,11 +93,23 @@ async function hasCurrentRole(deps: BotDependencies, aadObjectId: string): Promi
   return roles.some((role) => isRoleCurrent(role, today));
 }
 
-async function answerStatus(query: string, deps: Parameters<typeof getInterventionStatus>[0]): Promise<BotReply> {
+async function answerStatus(
+  query: string,
+  viewer: string,
+  deps: Parameters<typeof getInterventionStatus>[0],
+): Promise<BotReply> {
   if (query.trim() === '') {
     return textReply(STATUS_WITHOUT_QUERY_TEXT);
   }
-  const result = await getInterventionStatus(deps, query);
+  let result: Awaited<ReturnType<typeof getInterventionStatus>>;
+  try {
+    result = await getInterventionStatus(deps, query, viewer);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'FORBIDDEN') {
+      return { text: error.userMessage, forbidden: true };
+    }
+    throw error;
+  }
   if (result.kind === 'found') {
     const { intervention } = result.status;
     return cardReply(statusCard(result.status), `Status för ${intervention.code}: ${intervention.stage}`);

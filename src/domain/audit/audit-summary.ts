@@ -113,8 +113,13 @@ function refusal(line: AuditLine, details: Readonly<Record<string, unknown>>, su
   if (changed !== null) {
     return `Nekad: ändring av ${changed}`;
   }
-  const what = text(details.action);
-  return what === null ? 'Nekad åtgärd' : `Nekad: ändring av ${what}`;
+  const action = text(details.action);
+  if (action !== null) {
+    return `Nekad: ändring av ${action}`;
+  }
+  // the refusal helper's rows name the action in a few words ("läsa insatsen", "skapa insats")
+  const what = text(details.what);
+  return what === null ? 'Nekad åtgärd' : `Nekad: ${what}`;
 }
 
 /** one short Swedish line for an AuditLog row */

@@ -2,11 +2,14 @@
  * The life of a quarterly invoice after it is expected (seed 003 §4.4, DESIGN.md §6):
  * Förväntad → Inkommen (registered by the insats or the kansli) → Granskad (ekonom) →
  * Attesterad (förbundschef) → Betald (ekonom). Inkommen or Granskad can be sent back, Avvisad with
- * a reason; the insats then registers a corrected invoice. Who may do what is decided here, from
- * the person's roles, so the card, the bot and the tab give the same answer.
+ * a reason; the insats then registers a corrected invoice. The statuses are decided here; who may
+ * take each step is the authorization matrix's (src/domain/authorization/), so the card, the bot
+ * and the tab give the same answer.
  */
+import { specOf } from '../authorization/authorization-matrix.ts';
+import { conditionsOf, isAllowed } from '../authorization/may.ts';
+import type { Actor } from '../lifecycle/actor.ts';
 import type { RequisitionStatus, Role } from '../vocabulary.ts';
-import { KANSLI_ROLES } from '../vocabulary.ts';
 
 export const REQUISITION_ACTIONS = ['registrera', 'granska', 'attestera', 'betala', 'avvisa'] as const;
 export type RequisitionAction = (typeof REQUISITION_ACTIONS)[number];
@@ -18,36 +21,66 @@ export type RequisitionActorRoles = {
   readonly insatsRoles: readonly Role[];
 };
 
-type ActionRule = {
+type StatusRule = {
   readonly from: readonly RequisitionStatus[];
   readonly to: RequisitionStatus;
-  /** may act when holding any of these governance roles */
-  readonly governance: readonly Role[];
-  /** … or any of these roles for the insats */
-  readonly insats: readonly Role[];
-  /** who may, in Swedish, for the refusal message */
-  readonly who: string;
 };
 
-export const REQUISITION_ACTION_RULES: Readonly<Record<RequisitionAction, ActionRule>> = {
-  registrera: {
-    from: ['Förväntad', 'Avvisad'],
-    to: 'Inkommen',
-    governance: KANSLI_ROLES,
-    insats: ['Projektledare', 'Projektägare'],
-    who: 'insatsens projektledare eller projektägare, eller kansliet',
-  },
-  granska: { from: ['Inkommen'], to: 'Granskad', governance: ['Ekonom'], insats: [], who: 'ekonomen' },
-  attestera: { from: ['Granskad'], to: 'Attesterad', governance: ['Förbundschef'], insats: [], who: 'förbundschefen' },
-  betala: { from: ['Attesterad'], to: 'Betald', governance: ['Ekonom'], insats: [], who: 'ekonomen' },
-  avvisa: {
-    from: ['Inkommen', 'Granskad'],
-    to: 'Avvisad',
-    governance: ['Ekonom', 'Förbundschef'],
-    insats: [],
-    who: 'ekonomen eller förbundschefen',
-  },
+/** the statuses each step moves between; who may take it is the authorization matrix's */
+export const REQUISITION_ACTION_RULES: Readonly<Record<RequisitionAction, StatusRule>> = {
+  registrera: { from: ['Förväntad', 'Avvisad'], to: 'Inkommen' },
+  granska: { from: ['Inkommen'], to: 'Granskad' },
+  attestera: { from: ['Granskad'], to: 'Attesterad' },
+  betala: { from: ['Attesterad'], to: 'Betald' },
+  avvisa: { from: ['Inkommen', 'Granskad'], to: 'Avvisad' },
 };
+
+/** the requisition's insats, as the roles' scope (insats roles are held for "this" insats) */
+const THIS_INSATS = { id: 'this', projectLeaderAadId: null } as const;
+
+/** the roles as the matrix's actor; who they are does not matter for a role-only question */
+function actorOfRoles(roles: RequisitionActorRoles): Actor {
+  return {
+    aadObjectId: '',
+    name: '',
+    roles: [
+      ...roles.governanceRoles.map((role) => ({ role, interventionId: null })),
+      ...roles.insatsRoles.map((role) => ({ role, interventionId: THIS_INSATS.id })),
+    ],
+  };
+}
+
+/**
+ * Whether these roles may take the step at all (the matrix's row for it). Separation of duties
+ * needs the invoice's history and is checked apart: separationOfDutiesBar below, and the
+ * services' authorize() with the history when the step is taken.
+ */
+export function mayPerform(action: RequisitionAction, roles: RequisitionActorRoles): boolean {
+  return isAllowed(actorOfRoles(roles), action, {
+    intervention: THIS_INSATS,
+    requisition: { registeredBy: null, reviewedBy: null },
+  });
+}
+
+/**
+ * Why this person may not take this step on an invoice they already handled, or null: the
+ * matrix's `inte-registrerat` and `inte-granskat` conditions of the step.
+ */
+export function separationOfDutiesBar(
+  action: RequisitionAction,
+  actorAadId: string,
+  history: { readonly registeredBy: string | null; readonly reviewedBy: string | null },
+): string | null {
+  const conditions = conditionsOf(action);
+  const actor = actorAadId.toLowerCase();
+  if (conditions.includes('inte-registrerat') && history.registeredBy?.toLowerCase() === actor) {
+    return `Den som registrerade fakturan får inte också ${action} den.`;
+  }
+  if (conditions.includes('inte-granskat') && history.reviewedBy?.toLowerCase() === actor) {
+    return 'Den som granskade fakturan får inte också attestera den.';
+  }
+  return null;
+}
 
 /** the verb in Swedish, as a past participle for logs and messages: "registrerad", "granskad" … */
 export const REQUISITION_ACTION_DONE: Readonly<Record<RequisitionAction, string>> = {
@@ -62,14 +95,6 @@ export type RequisitionActionCheck =
   | { readonly ok: true; readonly to: RequisitionStatus }
   | { readonly ok: false; readonly reason: 'forbidden' | 'wrong-status'; readonly message: string };
 
-export function mayPerform(action: RequisitionAction, roles: RequisitionActorRoles): boolean {
-  const rule = REQUISITION_ACTION_RULES[action];
-  return (
-    roles.governanceRoles.some((role) => rule.governance.includes(role)) ||
-    roles.insatsRoles.some((role) => rule.insats.includes(role))
-  );
-}
-
 /** may this person do this now? Role first: someone without the role learns nothing about the status */
 export function checkRequisitionAction(
   action: RequisitionAction,
@@ -78,7 +103,7 @@ export function checkRequisitionAction(
 ): RequisitionActionCheck {
   const rule = REQUISITION_ACTION_RULES[action];
   if (!mayPerform(action, roles)) {
-    return { ok: false, reason: 'forbidden', message: `Bara ${rule.who} kan göra det.` };
+    return { ok: false, reason: 'forbidden', message: specOf(action).refusal };
   }
   if (!rule.from.includes(status)) {
     return {

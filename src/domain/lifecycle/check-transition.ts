@@ -3,8 +3,10 @@
  * facts? Pure; the services gather the facts (agreements, documents, requisitions, the
  * application's problems) and act on the answer. Refusals are result values with Swedish reasons.
  */
+
+import { isAllowed } from '../authorization/may.ts';
 import type { Stage } from '../vocabulary.ts';
-import { type Actor, isApplicantOf, isForbundschef, isKansli } from './actor.ts';
+import type { Actor } from './actor.ts';
 import {
   describeParties,
   findRule,
@@ -86,14 +88,9 @@ function refuse(refusal: TransitionRefusal, reason: string): TransitionCheck {
   return { ok: false, refusal, reasons: [reason] };
 }
 
-const MAY_ACT: Record<Party, (actor: Actor, intervention: TransitionSubject) => boolean> = {
-  kansli: (actor) => isKansli(actor),
-  förbundschef: (actor) => isForbundschef(actor),
-  sökande: (actor, intervention) => isApplicantOf(actor, intervention),
-};
-
+/** the authorization matrix's `byta-skede`: a role whose party the rule names (sökande: of this insats) */
 function mayAct(actor: Actor, who: readonly Party[], intervention: TransitionSubject): boolean {
-  return who.some((party) => MAY_ACT[party](actor, intervention));
+  return isAllowed(actor, 'byta-skede', { intervention, transition: { who } });
 }
 
 function wrongWayReason(rule: TransitionRule, via: Via): string {

@@ -1,80 +1,66 @@
 /**
- * Who may read an approval and who may start or withdraw one. Approvals are the förbund's
- * decisions and open to those who take part in them; the public's access goes through the
- * registrator, not the app.
+ * Who may read, start, vote in and withdraw an approval: the authorization matrix's rows
+ * `lasa-beslutsarende`, `begara-beslut`, `rosta` and `aterkalla-beslut`, evaluated with the
+ * approval as scope (its insats, the seats of its current stage, who asked for it). Approvals are
+ * the förbund's decisions and open to those who take part in them; the public's access goes
+ * through the registrator, not the app.
  */
-import { todayIn } from '../../domain/calendar/today.ts';
-import type { RoleAssignment } from '../../domain/entities/role-assignment.ts';
-import { BOARD_ROLES, KANSLI_ROLES, type Role } from '../../domain/vocabulary.ts';
-import { isRoleCurrent, isRoleInForce } from '../bot-queries/role-validity.ts';
+import type { AuthorizationScope } from '../../domain/authorization/may.ts';
+import { isAllowed } from '../../domain/authorization/may.ts';
+import type { Approval } from '../../domain/entities/approval.ts';
+import type { Actor } from '../../domain/lifecycle/actor.ts';
 import type { ApprovalContext } from './approval-context.ts';
-import type { ApprovalDeps } from './approval-deps.ts';
+import type { ApproverSeat } from './approval-payload.ts';
 
-export type PersonRoles = {
-  /** roles held for the förbund (no insats), in force today */
-  readonly governance: readonly Role[];
-  /** insats ids the person holds a role in (projektledare, projektägare, styrgrupp) */
-  readonly insatser: ReadonlySet<string>;
-  /** the name as RoleAssignments spells it, when the person has a row */
-  readonly name: string | null;
-};
-
-export async function rolesOf(
-  deps: Pick<ApprovalDeps, 'repos' | 'clock' | 'timeZone'>,
-  aadObjectId: string,
-): Promise<PersonRoles> {
-  const today = todayIn(deps.clock, deps.timeZone);
-  const rows = await deps.repos.roleAssignments.listByAadObjectId(aadObjectId);
-  return rolesFrom(rows, today);
-}
-
-export function rolesFrom(rows: readonly RoleAssignment[], today: string): PersonRoles {
-  const governance = rows
-    .filter((row) => row.interventionId === null && isRoleInForce(row, today))
-    .map((row) => row.role);
-  const insatser = new Set(
-    rows
-      .filter((row) => row.interventionId !== null && isRoleCurrent(row, today))
-      .map((row) => row.interventionId as string),
-  );
-  return { governance: [...new Set(governance)], insatser, name: rows[0]?.name ?? null };
-}
-
-export function isKansli(roles: PersonRoles): boolean {
-  return roles.governance.some((role) => KANSLI_ROLES.includes(role));
-}
-
-export function isForbundschef(roles: PersonRoles): boolean {
-  return roles.governance.includes('Förbundschef');
-}
-
-/** the board and the kansli read the delegationsbeslut */
-export function readsDelegationDecisions(roles: PersonRoles): boolean {
-  return roles.governance.some((role) => KANSLI_ROLES.includes(role) || BOARD_ROLES.includes(role));
-}
-
-function sameId(a: string | null, b: string): boolean {
-  return a !== null && a.toLowerCase() === b.toLowerCase();
+/** the approval as the matrix's scope; `projectLeaderAadId` is the insats's, when the caller has read it */
+export function approvalScope(
+  approval: Pick<Approval, 'interventionId' | 'requestedByAadId'>,
+  seats: readonly Pick<ApproverSeat, 'aadObjectId'>[],
+  projectLeaderAadId: string | null = null,
+): AuthorizationScope {
+  return {
+    intervention: approval.interventionId === null ? null : { id: approval.interventionId, projectLeaderAadId },
+    approval: { approverIds: seats.map((seat) => seat.aadObjectId), requestedByAadId: approval.requestedByAadId },
+  };
 }
 
 /**
- * Readers: the stage's approvers, the requester, the kansli, the board, the beredningsgrupp and
- * the insats's own people. `projectLeaderAadId` is the insats's, when the caller has read it.
+ * Readers: the kansli, the board, the beredningsgrupp, the insats's own people, and the stage's
+ * approvers (a firmatecknare reads the agreements they sign). A seat counts with the role it was
+ * given for, as it does for the vote: whoever may vote may read the card they vote on, also when
+ * their mandate ended after the stage opened.
  */
 export function mayReadApproval(
   context: ApprovalContext,
-  viewerAadId: string,
-  roles: PersonRoles,
+  actor: Actor,
   projectLeaderAadId: string | null = null,
 ): boolean {
-  const { approval } = context;
-  return (
-    context.seats.some((seat) => sameId(seat.aadObjectId, viewerAadId)) ||
-    sameId(approval.requestedByAadId, viewerAadId) ||
-    roles.governance.some(
-      (role) => KANSLI_ROLES.includes(role) || BOARD_ROLES.includes(role) || role === 'Beredningsgrupp',
-    ) ||
-    (approval.interventionId !== null && roles.insatser.has(approval.interventionId)) ||
-    sameId(projectLeaderAadId, viewerAadId)
+  const wanted = actor.aadObjectId.toLowerCase();
+  const seat = context.seats.find((candidate) => candidate.aadObjectId.toLowerCase() === wanted) ?? null;
+  const seated = voterBySeat(actor.aadObjectId, seat, context.approval).roles;
+  return isAllowed(
+    { ...actor, roles: [...actor.roles, ...seated] },
+    'lasa-beslutsarende',
+    approvalScope(context.approval, context.seats, projectLeaderAadId),
   );
+}
+
+/**
+ * The voter as the matrix sees them: the role their seat in the current stage was given for (the
+ * snapshot taken when the stage opened, so a vote does not re-read RoleAssignments); no role
+ * without a seat.
+ */
+export function voterBySeat(
+  voterAadId: string,
+  seat: Pick<ApproverSeat, 'role'> | null,
+  approval: Pick<Approval, 'interventionId'>,
+): Actor {
+  return {
+    aadObjectId: voterAadId,
+    name: '',
+    roles:
+      seat === null
+        ? []
+        : [{ role: seat.role, interventionId: seat.role === 'Styrgrupp' ? approval.interventionId : null }],
+  };
 }

@@ -18,13 +18,16 @@ import { z } from 'zod';
 import { AppError } from '../../domain/app-error.ts';
 import { approverFor } from '../../domain/approvals/approvers.ts';
 import { allowedDecisions } from '../../domain/approvals/decision-rules.ts';
+import { isAllowed } from '../../domain/authorization/may.ts';
 import { type Approval, voteKeyOf } from '../../domain/entities/approval.ts';
 import { freeText } from '../../domain/personal-data/free-text.ts';
 import { VOTE_DECISIONS } from '../../domain/vocabulary.ts';
-import { mayReadApproval, rolesOf } from './approval-access.ts';
+import { refuse } from '../authorization/refuse.ts';
+import { actorOf } from '../register/load-actor.ts';
+import { approvalScope, mayReadApproval, voterBySeat } from './approval-access.ts';
 import {
+  APPROVAL_ENTITY_LIST,
   type ApprovalAuditEntry,
-  appendApprovalAudit,
   appendApprovalAuditSoon,
   approvalAuditRow,
 } from './approval-audit.ts';
@@ -73,12 +76,12 @@ export async function castVote(
   const vote = parseVoteInput(input);
   const approval = await findApproval(deps, approvalId);
   if (approval.status !== 'Pågår') {
-    const closed = await loadApprovalContext(deps, approval);
+    const [closed, actor] = await Promise.all([loadApprovalContext(deps, approval), actorOf(deps, voterAadId)]);
     // the outcome is for those who take part; a forged click from anyone else learns nothing
-    if (!mayReadApproval(closed, voterAadId, await rolesOf(deps, voterAadId))) {
-      await refuse(deps, voterAadId, approval, vote.decision, 'inte behörig att läsa ärendet');
-      throw new AppError('FORBIDDEN', `${voterAadId} may not read approval ${approval.id}`, {
-        userMessage: `Du kan inte se beslutsärende ${approval.id}: du har ingen roll i det.`,
+    if (!mayReadApproval(closed, actor)) {
+      return refuseVote(deps, voterAadId, approval, vote.decision, {
+        action: 'lasa-beslutsarende',
+        reason: `Du kan inte se beslutsärende ${approval.id}: du har ingen roll i det.`,
       });
     }
     return { view: viewFor(deps, closed, voterAadId), result: 'closed' };
@@ -87,20 +90,20 @@ export async function castVote(
   const context = await loadApprovalContext(deps, approval, { votes: [] });
   const approvers = asApprovers(context.seats);
   const approver = approverFor(approvers, voterAadId);
-  const allowed = allowedDecisions(approval.rule);
-  if (approver === null || !allowed.includes(vote.decision)) {
-    await refuse(
-      deps,
-      voterAadId,
-      approval,
-      vote.decision,
-      approver === null ? 'inte beslutsfattare' : 'beslutet finns inte i regeln',
-    );
-    throw new AppError('FORBIDDEN', `${voterAadId} may not vote ${vote.decision} on approval ${approval.id}`, {
-      userMessage:
-        approver === null
-          ? `Du kan inte rösta i ärendet "${approval.title}": det avgörs av ${stageText(approval.stage)} och du är inte med där.`
-          : `"${vote.decision}" går inte att välja i det här ärendet – svara Godkänn eller Avslå.`,
+  // the matrix's rosta: a seat in the current stage (snapshot), for the role it was given for
+  if (
+    approver === null ||
+    !isAllowed(voterBySeat(voterAadId, approver, approval), 'rosta', approvalScope(approval, approvers))
+  ) {
+    return refuseVote(deps, voterAadId, approval, vote.decision, {
+      action: 'rosta',
+      reason: `Du kan inte rösta i ärendet "${approval.title}": det avgörs av ${stageText(approval.stage)} och du är inte med där.`,
+    });
+  }
+  if (!allowedDecisions(approval.rule).includes(vote.decision)) {
+    return refuseVote(deps, voterAadId, approval, vote.decision, {
+      action: 'rosta',
+      reason: `"${vote.decision}" går inte att välja i det här ärendet – svara Godkänn eller Avslå.`,
     });
   }
   const auditEntry: ApprovalAuditEntry = {
@@ -141,18 +144,20 @@ export async function castVote(
   return { view: viewFor(deps, settled.context, voterAadId), result: 'recorded' };
 }
 
-function refuse(
+/** the refusal of a click: logged (`nekad`, with the decision, stage and rule) and FORBIDDEN */
+function refuseVote(
   deps: ApprovalDeps,
   voterAadId: string,
   approval: Approval,
   decision: string,
-  reason: string,
-): Promise<void> {
-  return appendApprovalAudit(deps, {
+  refusal: { readonly action: 'rosta' | 'lasa-beslutsarende'; readonly reason: string },
+): Promise<never> {
+  return refuse(deps, {
     actorAadId: voterAadId,
-    action: 'nekad',
-    approval,
-    details: { what: 'röst', decision, stage: approval.stage, rule: approval.rule, reason },
+    action: refusal.action,
+    entity: { list: APPROVAL_ENTITY_LIST, id: approval.id },
+    reason: refusal.reason,
+    details: { decision, stage: approval.stage, rule: approval.rule },
   });
 }
 

@@ -5,8 +5,10 @@
  */
 import { AppError } from '../../domain/app-error.ts';
 import { isoDate } from '../../domain/entities/common.ts';
+import { authorize } from '../authorization/refuse.ts';
+import { actorOf } from '../register/load-actor.ts';
 import { mapConcurrently } from '../sweep/map-concurrently.ts';
-import { readsDelegationDecisions, rolesOf } from './approval-access.ts';
+import { APPROVAL_ENTITY_LIST } from './approval-audit.ts';
 import { loadApprovalContext, viewFor } from './approval-context.ts';
 import type { ApprovalDeps } from './approval-deps.ts';
 import type { ApprovalView } from './approval-view.ts';
@@ -25,12 +27,16 @@ export async function listDelegationDecisions(
       details: { issues: [{ path: 'from', message: 'Från-datumet ska skrivas ÅÅÅÅ-MM-DD.' }] },
     });
   }
-  const roles = await rolesOf(deps, viewerAadId);
-  if (!readsDelegationDecisions(roles)) {
-    throw new AppError('FORBIDDEN', `${viewerAadId} may not read delegation decisions`, {
-      userMessage: 'Delegationsbesluten visas för styrelsen och kansliet.',
-    });
-  }
+  await authorize(
+    deps,
+    await actorOf(deps, viewerAadId),
+    'lasa-delegationsbeslut',
+    {},
+    {
+      list: APPROVAL_ENTITY_LIST,
+      id: 'delegationsbeslut',
+    },
+  );
   const [approved, rejected] = await Promise.all([
     deps.repos.approvals.listByStatus('Godkänd'),
     deps.repos.approvals.listByStatus('Avslagen'),

@@ -23,8 +23,9 @@ import { formatKr } from '../../domain/format.ts';
 import { kronorProblemText, readKronor } from '../../domain/invoicing/kronor-input.ts';
 import { freeText } from '../../domain/personal-data/free-text.ts';
 import type { Stage } from '../../domain/vocabulary.ts';
-import { isKansli, rolesOf } from './approval-access.ts';
-import { appendApprovalAudit } from './approval-audit.ts';
+import { authorize } from '../authorization/refuse.ts';
+import { actorOf } from '../register/load-actor.ts';
+import { APPROVAL_ENTITY_LIST, appendApprovalAudit } from './approval-audit.ts';
 import { readSeats, refOf, viewFor } from './approval-context.ts';
 import type { ApprovalDeps } from './approval-deps.ts';
 import { writePayload } from './approval-payload.ts';
@@ -175,18 +176,9 @@ function titleOf(input: StartInput, intervention: Intervention): string {
 
 export async function startApproval(deps: ApprovalDeps, actorAadId: string, input: unknown): Promise<ApprovalView> {
   const today = todayIn(deps.clock, deps.timeZone);
-  const roles = await rolesOf(deps, actorAadId);
-  if (!isKansli(roles)) {
-    await appendApprovalAudit(deps, {
-      actorAadId,
-      action: 'nekad',
-      approval: null,
-      details: { what: 'starta beslutsärende' },
-    });
-    throw new AppError('FORBIDDEN', `${actorAadId} may not start approvals`, {
-      userMessage: 'Bara kansliet kan begära ett beslut.',
-    });
-  }
+  const actor = await actorOf(deps, actorAadId);
+  // nothing is looked up before the matrix's begara-beslut has said yes
+  await authorize(deps, actor, 'begara-beslut', {}, { list: APPROVAL_ENTITY_LIST, id: '-' });
   const request = parseStartInput(input, today);
   const intervention = await findInsats(deps, request.insats);
   const allowedStages = STAGES_FOR[request.subject];
@@ -243,7 +235,7 @@ export async function startApproval(deps: ApprovalDeps, actorAadId: string, inpu
       { extra: {}, unreadable: [] },
       {
         summary: request.summary,
-        requestedByName: roles.name,
+        requestedByName: actor.name === '' ? null : actor.name,
         intervention: refOf(intervention),
         ...(request.change === null ? {} : { change: request.change }),
         ...(request.plan === null ? {} : { plan: request.plan }),

@@ -1,13 +1,15 @@
 /**
- * Återkallad: the requester or the förbundschef takes a matter back before it is decided. Every
+ * Återkallad: the requester (still in the kansli) or the förbundschef takes a matter back before it is decided. Every
  * card sent is updated to say so, the requester is told when someone else withdrew it, and the
  * act is audited. A decided matter cannot be withdrawn: the decision is a record.
  */
 import { z } from 'zod';
 import { AppError, isAppError } from '../../domain/app-error.ts';
 import { freeText } from '../../domain/personal-data/free-text.ts';
-import { isForbundschef, rolesOf } from './approval-access.ts';
-import { appendApprovalAudit, nowInstant } from './approval-audit.ts';
+import { authorize } from '../authorization/refuse.ts';
+import { actorOf } from '../register/load-actor.ts';
+import { approvalScope } from './approval-access.ts';
+import { APPROVAL_ENTITY_LIST, appendApprovalAudit, nowInstant } from './approval-audit.ts';
 import { type ApprovalContext, loadApprovalContext, viewFor } from './approval-context.ts';
 import type { ApprovalDeps } from './approval-deps.ts';
 import { deliver, requesterDelivery, updateApproverCards } from './approval-messaging.ts';
@@ -40,19 +42,17 @@ export async function withdrawApproval(
     });
   }
   let approval = await findApproval(deps, approvalId);
-  const roles = await rolesOf(deps, actorAadId);
+  const actor = await actorOf(deps, actorAadId);
   const isRequester = approval.requestedByAadId?.toLowerCase() === actorAadId.toLowerCase();
-  if (!isRequester && !isForbundschef(roles)) {
-    await appendApprovalAudit(deps, {
-      actorAadId,
-      action: 'nekad',
-      approval,
-      details: { what: 'återkalla', stage: approval.stage },
-    });
-    throw new AppError('FORBIDDEN', `${actorAadId} may not withdraw approval ${approval.id}`, {
-      userMessage: 'Bara den som begärde beslutet eller förbundschefen kan återkalla ärendet.',
-    });
-  }
+  // the matrix's aterkalla-beslut: the förbundschef, or the kansli member who asked for it
+  await authorize(
+    deps,
+    actor,
+    'aterkalla-beslut',
+    approvalScope(approval, []),
+    { list: APPROVAL_ENTITY_LIST, id: approval.id },
+    { details: { stage: approval.stage } },
+  );
   for (let tries = 1; ; tries += 1) {
     if (approval.status !== 'Pågår') {
       throw new AppError('INVALID_STATE', `approval ${approval.id} is ${approval.status}`, {
@@ -66,7 +66,12 @@ export async function withdrawApproval(
         {
           status: 'Återkallad',
           payload: writePayload(payload, {
-            withdrawn: { byAadId: actorAadId, byName: roles.name, reason: parsed.data, at: nowInstant(deps) },
+            withdrawn: {
+              byAadId: actorAadId,
+              byName: actor.name === '' ? null : actor.name,
+              reason: parsed.data,
+              at: nowInstant(deps),
+            },
           }),
         },
         { etag: approval.etag },

@@ -1,6 +1,6 @@
 /**
  * "status <kod eller namn>": one insats's name, code, stage, period, projektledare, projektägare,
- * granted amount and next invoicing deadline.
+ * granted amount and next invoicing deadline — for those who may read the insats.
  */
 
 import { todayIn } from '../../domain/calendar/today.ts';
@@ -8,12 +8,14 @@ import type { Clock } from '../../domain/clock.ts';
 import type { Intervention } from '../../domain/entities/intervention.ts';
 import { type Deadline, INVOICING_STAGES, nextDeadline } from '../../domain/invoicing/next-deadline.ts';
 import type { Repositories } from '../../domain/ports/repositories.ts';
+import { authorize } from '../authorization/refuse.ts';
+import { actorOf } from '../register/load-actor.ts';
 import { findIntervention } from './find-intervention.ts';
 import { readDueRule } from './read-due-rule.ts';
 
 export type InterventionStatusDeps = Pick<
   Repositories,
-  'interventions' | 'roleAssignments' | 'members' | 'requisitions' | 'settings'
+  'interventions' | 'roleAssignments' | 'members' | 'requisitions' | 'settings' | 'auditLog'
 > & {
   readonly clock: Clock;
   readonly timeZone: string;
@@ -35,9 +37,15 @@ export type InterventionStatusResult =
   | { readonly kind: 'not-found'; readonly query: string; readonly suggestions: readonly Intervention[] }
   | { readonly kind: 'ambiguous'; readonly query: string; readonly candidates: readonly Intervention[] };
 
+/**
+ * `viewerAadId`: who asks. The insats is read as the matrix's lasa-insats says (its people, the
+ * kansli, the board, the beredningsgrupp); anyone else is refused (FORBIDDEN, logged `nekad`).
+ * Finding the insats by code or name is not a refusal: the register's codes and titles are public.
+ */
 export async function getInterventionStatus(
   deps: InterventionStatusDeps,
   query: string,
+  viewerAadId: string,
 ): Promise<InterventionStatusResult> {
   const match = await findIntervention(deps.interventions, query);
   if (match.kind === 'not-found') {
@@ -47,6 +55,14 @@ export async function getInterventionStatus(
     return { kind: 'ambiguous', query, candidates: match.candidates };
   }
   const intervention = match.intervention;
+  const actor = await actorOf({ repos: deps, clock: deps.clock, timeZone: deps.timeZone }, viewerAadId);
+  await authorize(
+    { repos: deps, clock: deps.clock },
+    actor,
+    'lasa-insats',
+    { intervention },
+    { list: 'Interventions', id: intervention.id },
+  );
   const invoices = INVOICING_STAGES.includes(intervention.stage);
   const [roles, members, requisitions, rule] = await Promise.all([
     deps.roleAssignments.listByIntervention(intervention.id),

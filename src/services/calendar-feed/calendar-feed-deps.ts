@@ -5,7 +5,7 @@ import type { Repositories } from '../../domain/ports/repositories.ts';
 export type CalendarFeedDeps = {
   readonly repos: Pick<
     Repositories,
-    'interventions' | 'requisitions' | 'roleAssignments' | 'settings' | 'approvals' | 'votes' | 'meetings'
+    'interventions' | 'requisitions' | 'roleAssignments' | 'settings' | 'approvals' | 'votes' | 'meetings' | 'auditLog'
   >;
   readonly clock: Clock;
   readonly timeZone: string;

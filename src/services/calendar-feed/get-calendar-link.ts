@@ -2,7 +2,8 @@
  * The person's calendar feed link (to subscribe to in Outlook: "Lägg till kalender → Från
  * internet"), and a new one that revokes the old (`renew`).
  */
-import { AppError } from '../../domain/app-error.ts';
+import { authorize } from '../authorization/refuse.ts';
+import { actorOf } from '../register/load-actor.ts';
 import type { CalendarFeedDeps } from './calendar-feed-deps.ts';
 import { feedToken } from './feed-token.ts';
 import { feedVersionKey, readFeedVersion } from './feed-version.ts';
@@ -21,13 +22,9 @@ function linkOf(deps: CalendarFeedDeps, baseUrl: string, aadObjectId: string, ve
   return { url, webcalUrl: url.replace(/^https?:/, 'webcal:'), version };
 }
 
+/** the matrix's kalenderlank: anyone with a current role has a calendar; a refusal is logged */
 async function assertHasRole(deps: CalendarFeedDeps, aadObjectId: string): Promise<void> {
-  const roles = await deps.repos.roleAssignments.listByAadObjectId(aadObjectId);
-  if (roles.length === 0) {
-    throw new AppError('FORBIDDEN', `no role for ${aadObjectId}`, {
-      userMessage: 'Du har ingen roll i Insatsnavet och därför ingen kalender.',
-    });
-  }
+  await authorize(deps, await actorOf(deps, aadObjectId), 'kalenderlank', {}, { list: 'Settings', id: 'kalender' });
 }
 
 export async function getCalendarLink(

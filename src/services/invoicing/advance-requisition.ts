@@ -8,6 +8,7 @@ import type { Intervention } from '../../domain/entities/intervention.ts';
 import type { Requisition } from '../../domain/entities/requisition.ts';
 import { checkRequisitionAction, type RequisitionAction } from '../../domain/invoicing/requisition-workflow.ts';
 import type { RequisitionStatus } from '../../domain/vocabulary.ts';
+import { actorOf } from '../register/load-actor.ts';
 import { findRequisition } from './get-requisition.ts';
 import type { InvoicingDeps, RequisitionMessageKind } from './invoicing-deps.ts';
 import {
@@ -22,13 +23,12 @@ import { parseAdvanceInput, type RequisitionStepAction } from './registration-in
 import {
   AUDIT_ACTION_OF,
   auditStep,
+  authorizeRequisitionAction,
   type RequisitionHistory,
   readRequisitionHistory,
-  refuseRequisitionAction,
-  separationOfDutiesRefusal,
   withoutBarredActions,
 } from './requisition-audit.ts';
-import { buildRequisitionView, type RequisitionView, rolesForRequisition } from './requisition-view.ts';
+import { buildRequisitionView, type RequisitionView, rolesOfActor } from './requisition-view.ts';
 
 /** the message an earlier step sent, which this step answers: its cards are brought up to date */
 const ANSWERED: Partial<
@@ -52,18 +52,14 @@ export async function advanceRequisition(
 ): Promise<RequisitionView> {
   const step = parseAdvanceInput(input);
   const { requisition, intervention } = await findRequisition(deps, periodKey);
-  const roles = await rolesForRequisition(deps, intervention, actorAadId);
+  const [actor, history] = await Promise.all([actorOf(deps, actorAadId), readRequisitionHistory(deps, requisition.id)]);
+  // the matrix's row for the step, separation of duties included; role first, so someone
+  // without the role learns nothing about the status
+  await authorizeRequisitionAction(deps, actor, step.action, { requisition, intervention, history });
+  const roles = rolesOfActor(actor, intervention);
   const check = checkRequisitionAction(step.action, requisition.status, roles);
   if (!check.ok) {
-    if (check.reason === 'forbidden') {
-      await refuseRequisitionAction(deps, { actorAadId, requisition, action: step.action, message: check.message });
-    }
     throw invalidState(requisition.periodKey, check.message);
-  }
-  const history = await readRequisitionHistory(deps, requisition.id);
-  const barred = separationOfDutiesRefusal(step.action, actorAadId, history);
-  if (barred !== null) {
-    await refuseRequisitionAction(deps, { actorAadId, requisition, action: step.action, message: barred });
   }
 
   const updated = await updateRequisition(

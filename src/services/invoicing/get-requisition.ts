@@ -1,16 +1,22 @@
 /**
  * One requisition as one person sees it, by its PeriodKey as people type it (`nova-2027-q1`).
- * Readers: the insats's own people (projektledare, projektägare, styrgrupp), the kansli and the
- * board; anyone else is refused without learning whether the quarter exists for that insats.
+ * Readers: whoever may read its insats (the authorization matrix's `lasa-insats`: the insats's own
+ * people, the kansli, the board and the beredningsgrupp); anyone else is refused (logged) without
+ * learning more than that the quarter exists.
  */
 import { AppError } from '../../domain/app-error.ts';
 import type { Intervention } from '../../domain/entities/intervention.ts';
 import { periodKey as periodKeySchema, type Requisition } from '../../domain/entities/requisition.ts';
-import type { RequisitionActorRoles } from '../../domain/invoicing/requisition-workflow.ts';
-import { BOARD_ROLES, KANSLI_ROLES } from '../../domain/vocabulary.ts';
+import { authorize } from '../authorization/refuse.ts';
+import { actorOf } from '../register/load-actor.ts';
 import type { InvoicingDeps } from './invoicing-deps.ts';
-import { mayNeedHistory, readRequisitionHistory, withoutBarredActions } from './requisition-audit.ts';
-import { buildRequisitionView, type RequisitionView, rolesForRequisition } from './requisition-view.ts';
+import {
+  mayNeedHistory,
+  REQUISITION_ENTITY_LIST,
+  readRequisitionHistory,
+  withoutBarredActions,
+} from './requisition-audit.ts';
+import { buildRequisitionView, type RequisitionView, rolesOfActor } from './requisition-view.ts';
 
 export type FoundRequisition = { readonly requisition: Requisition; readonly intervention: Intervention };
 
@@ -47,25 +53,26 @@ export async function findRequisition(
   return { requisition, intervention };
 }
 
-export function mayRead(roles: RequisitionActorRoles): boolean {
-  return (
-    roles.insatsRoles.length > 0 ||
-    roles.governanceRoles.some((role) => KANSLI_ROLES.includes(role) || BOARD_ROLES.includes(role))
-  );
-}
-
 export async function getRequisitionForViewer(
   deps: InvoicingDeps,
   viewerAadId: string,
   periodKey: string,
 ): Promise<RequisitionView> {
   const { requisition, intervention } = await findRequisition(deps, periodKey);
-  const roles = await rolesForRequisition(deps, intervention, viewerAadId);
-  if (!mayRead(roles)) {
-    throw new AppError('FORBIDDEN', `${viewerAadId} may not read ${requisition.periodKey}`, {
-      userMessage: `Du kan inte se rekvisitionen ${requisition.periodKey}: den hör till en insats där du inte har någon roll.`,
-    });
-  }
+  const actor = await actorOf(deps, viewerAadId);
+  // the insats's invoices and budget are read as the insats is (the matrix's lasa-insats)
+  await authorize(
+    deps,
+    actor,
+    'lasa-insats',
+    { intervention },
+    { list: REQUISITION_ENTITY_LIST, id: requisition.id },
+    {
+      message: `Du kan inte se rekvisitionen ${requisition.periodKey}: den hör till en insats där du inte har någon roll.`,
+      details: { periodKey: requisition.periodKey },
+    },
+  );
+  const roles = rolesOfActor(actor, intervention);
   const view = await buildRequisitionView(deps, { requisition, intervention, viewerAadId, roles });
   return mayNeedHistory(view) ? withoutBarredActions(view, await readRequisitionHistory(deps, requisition.id)) : view;
 }

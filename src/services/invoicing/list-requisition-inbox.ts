@@ -12,7 +12,7 @@ import type { Intervention } from '../../domain/entities/intervention.ts';
 import type { Requisition } from '../../domain/entities/requisition.ts';
 import { mayPerform, type RequisitionActorRoles } from '../../domain/invoicing/requisition-workflow.ts';
 import { INSATS_ROLES, type RequisitionStatus } from '../../domain/vocabulary.ts';
-import { isRoleCurrent } from '../bot-queries/role-validity.ts';
+import { countsForSignIn } from '../register/load-actor.ts';
 import type { InvoicingDeps } from './invoicing-deps.ts';
 import { mayNeedHistory, readRequisitionHistory, withoutBarredActions } from './requisition-audit.ts';
 import { buildRequisitionView, type RequisitionView, rolesForRequisition } from './requisition-view.ts';
@@ -37,7 +37,8 @@ export async function listRequisitionInbox(
     deps.repos.roleAssignments.listByAadObjectId(viewerAadId),
     deps.repos.interventions.listByProjectLeader(viewerAadId),
   ]);
-  const current = assignments.filter((row) => isRoleCurrent(row, today));
+  // as for signing in: a governance mandate counts from its ValidFrom, an insats role until its ValidTo
+  const current = assignments.filter((row) => countsForSignIn(row, today));
   const governance = new Set(current.filter((row) => row.interventionId === null).map((row) => row.role));
   const insatsIds = new Set([
     ...current

@@ -14,6 +14,7 @@ import { isQuarterNumber, quarterStart } from '../../domain/invoicing/quarters.t
 import { escalationKey, overdueKey, reminderKey } from '../../domain/invoicing/reminder-plan.ts';
 import { checkRequisitionAction } from '../../domain/invoicing/requisition-workflow.ts';
 import type { Patch } from '../../domain/ports/common.ts';
+import { actorOf } from '../register/load-actor.ts';
 import { findRequisition } from './get-requisition.ts';
 import type { InvoicingDeps } from './invoicing-deps.ts';
 import {
@@ -25,11 +26,11 @@ import {
 import { parseRegistrationInput } from './registration-input.ts';
 import {
   auditStep,
+  authorizeRequisitionAction,
   type RequisitionHistory,
-  refuseRequisitionAction,
   withoutBarredActions,
 } from './requisition-audit.ts';
-import { buildRequisitionView, type RequisitionView, rolesForRequisition } from './requisition-view.ts';
+import { buildRequisitionView, type RequisitionView, rolesOfActor } from './requisition-view.ts';
 
 export async function registerRequisition(
   deps: InvoicingDeps,
@@ -38,12 +39,11 @@ export async function registerRequisition(
   input: unknown,
 ): Promise<RequisitionView> {
   const { requisition, intervention } = await findRequisition(deps, periodKey);
-  const roles = await rolesForRequisition(deps, intervention, actorAadId);
+  const actor = await actorOf(deps, actorAadId);
+  await authorizeRequisitionAction(deps, actor, 'registrera', { requisition, intervention, history: null });
+  const roles = rolesOfActor(actor, intervention);
   const check = checkRequisitionAction('registrera', requisition.status, roles);
   if (!check.ok) {
-    if (check.reason === 'forbidden') {
-      await refuseRequisitionAction(deps, { actorAadId, requisition, action: 'registrera', message: check.message });
-    }
     throw invalidState(requisition.periodKey, check.message);
   }
 

@@ -6,11 +6,13 @@
  * not attest it.
  */
 
-import { AppError } from '../../domain/app-error.ts';
 import { nowToTheSecond } from '../../domain/clock.ts';
 import type { AuditEntry } from '../../domain/entities/audit-entry.ts';
+import type { Intervention } from '../../domain/entities/intervention.ts';
 import type { Requisition } from '../../domain/entities/requisition.ts';
-import type { RequisitionAction } from '../../domain/invoicing/requisition-workflow.ts';
+import { type RequisitionAction, separationOfDutiesBar } from '../../domain/invoicing/requisition-workflow.ts';
+import type { Actor } from '../../domain/lifecycle/actor.ts';
+import { authorize } from '../authorization/refuse.ts';
 import type { InvoicingDeps } from './invoicing-deps.ts';
 import type { RequisitionView } from './requisition-view.ts';
 
@@ -54,41 +56,32 @@ export async function appendRequisitionAudit(
 }
 
 /**
- * Logs the refusal ('nekad') and throws FORBIDDEN with `message`. A failing log write is itself
- * logged; the person is refused either way.
+ * Refuses (logged, FORBIDDEN) unless the authorization matrix lets this person take the step on
+ * this invoice: the role's cell for the insats and, with the history, separation of duties.
  */
-export async function refuseRequisitionAction(
+export async function authorizeRequisitionAction(
   deps: AuditDeps,
-  refusal: {
-    readonly actorAadId: string;
+  actor: Actor,
+  action: RequisitionAction,
+  on: {
     readonly requisition: Pick<Requisition, 'id' | 'periodKey' | 'status'>;
-    readonly action: RequisitionAction;
-    readonly message: string;
+    readonly intervention: Pick<Intervention, 'id' | 'projectLeaderAadId'>;
+    /** the current round's history; null for a registration, which starts a new round */
+    readonly history: RequisitionHistory | null;
   },
-): Promise<never> {
-  const { requisition } = refusal;
-  try {
-    await appendRequisitionAudit(deps, {
-      actorAadId: refusal.actorAadId,
-      action: 'nekad',
-      requisition,
-      details: {
-        periodKey: requisition.periodKey,
-        attempted: refusal.action,
-        status: requisition.status,
-        reason: refusal.message,
-      },
-    });
-  } catch (error) {
-    deps.logger.error(
-      { err: error, periodKey: requisition.periodKey, actorAadId: refusal.actorAadId },
-      'could not log a refused requisition action',
-    );
-  }
-  throw new AppError('FORBIDDEN', `${refusal.action} refused on ${requisition.periodKey}`, {
-    userMessage: refusal.message,
-    details: { reasons: [refusal.message] },
-  });
+): Promise<void> {
+  const { requisition } = on;
+  await authorize(
+    deps,
+    actor,
+    action,
+    {
+      intervention: on.intervention,
+      requisition: on.history ?? { registeredBy: null, reviewedBy: null },
+    },
+    { list: REQUISITION_ENTITY_LIST, id: requisition.id },
+    { details: { periodKey: requisition.periodKey, status: requisition.status } },
+  );
 }
 
 /** who did the steps of the current round (a re-registration after Avvisad starts a new one) */
@@ -143,20 +136,13 @@ export async function readRequisitionHistory(
   return requisitionHistory(entries.filter((entry) => entry.entityList === REQUISITION_ENTITY_LIST));
 }
 
-/** why this person may not take this step on an invoice they already handled, or null */
+/** why this person may not take this step on an invoice they already handled, or null (the matrix's conditions) */
 export function separationOfDutiesRefusal(
   action: RequisitionAction,
   actorAadId: string,
   history: RequisitionHistory,
 ): string | null {
-  const actor = actorAadId.toLowerCase();
-  if ((action === 'granska' || action === 'attestera') && history.registeredBy === actor) {
-    return `Den som registrerade fakturan får inte också ${action} den.`;
-  }
-  if (action === 'attestera' && history.reviewedBy === actor) {
-    return 'Den som granskade fakturan får inte också attestera den.';
-  }
-  return null;
+  return separationOfDutiesBar(action, actorAadId, history);
 }
 
 /** the view without the steps separation of duties bars this viewer from */

@@ -3,7 +3,6 @@
  * the year's budget per post with what remains, and what this person may do with it now. The
  * reminder card, the bot, the tab and the API all render this one shape.
  */
-import { todayIn } from '../../domain/calendar/today.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { Intervention } from '../../domain/entities/intervention.ts';
 import type { Requisition, Specification } from '../../domain/entities/requisition.ts';
@@ -14,10 +13,11 @@ import {
   type RequisitionAction,
   type RequisitionActorRoles,
 } from '../../domain/invoicing/requisition-workflow.ts';
+import type { Actor } from '../../domain/lifecycle/actor.ts';
 import type { Repositories } from '../../domain/ports/repositories.ts';
 import type { RequisitionStatus } from '../../domain/vocabulary.ts';
 import { INSATS_ROLES } from '../../domain/vocabulary.ts';
-import { isRoleCurrent } from '../bot-queries/role-validity.ts';
+import { actorOf } from '../register/load-actor.ts';
 
 export type RequisitionView = {
   readonly requisitionId: string;
@@ -54,29 +54,37 @@ export type RequisitionViewDeps = {
   readonly timeZone: string;
 };
 
-/** the viewer's roles for this insats: governance roles, and insats roles incl. ProjectLeaderAadId */
+/**
+ * The viewer's roles for this insats: governance roles, and insats roles incl. ProjectLeaderAadId.
+ * Read as for signing in (load-actor.ts): a governance mandate counts from its ValidFrom, a role
+ * for an insats until its ValidTo — so an ekonom whose mandate has not begun cannot review yet.
+ */
 export async function rolesForRequisition(
   deps: RequisitionViewDeps,
   intervention: Pick<Intervention, 'id' | 'projectLeaderAadId'>,
   aadObjectId: string,
 ): Promise<RequisitionActorRoles> {
-  const today = todayIn(deps.clock, deps.timeZone);
-  const assignments = (await deps.repos.roleAssignments.listByAadObjectId(aadObjectId)).filter((row) =>
-    isRoleCurrent(row, today),
-  );
+  return rolesOfActor(await actorOf(deps, aadObjectId), intervention);
+}
+
+/** the same, from a person already read */
+export function rolesOfActor(
+  actor: Actor,
+  intervention: Pick<Intervention, 'id' | 'projectLeaderAadId'>,
+): RequisitionActorRoles {
   const insatsRoles = new Set(
-    assignments
-      .filter((row) => row.interventionId === intervention.id && INSATS_ROLES.includes(row.role))
-      .map((row) => row.role),
+    actor.roles
+      .filter((held) => held.interventionId === intervention.id && INSATS_ROLES.includes(held.role))
+      .map((held) => held.role),
   );
   if (
     intervention.projectLeaderAadId !== null &&
-    intervention.projectLeaderAadId.toLowerCase() === aadObjectId.toLowerCase()
+    intervention.projectLeaderAadId.toLowerCase() === actor.aadObjectId.toLowerCase()
   ) {
     insatsRoles.add('Projektledare');
   }
   return {
-    governanceRoles: [...new Set(assignments.filter((row) => row.interventionId === null).map((row) => row.role))],
+    governanceRoles: [...new Set(actor.roles.filter((held) => held.interventionId === null).map((held) => held.role))],
     insatsRoles: [...insatsRoles],
   };
 }

@@ -10,6 +10,8 @@ import type { Actor } from '../../domain/lifecycle/actor.ts';
 import { checkTransition } from '../../domain/lifecycle/check-transition.ts';
 import type { Via } from '../../domain/lifecycle/transition-rules.ts';
 import type { Stage } from '../../domain/vocabulary.ts';
+import { refuse } from '../authorization/refuse.ts';
+import { INTERVENTION_ENTITY_LIST } from './access.ts';
 import { appendAudit } from './audit.ts';
 import { updateWithNewDiaryNumber } from './diary-numbering.ts';
 import type { RegisterDeps } from './register-deps.ts';
@@ -42,10 +44,12 @@ export async function applyTransition(deps: RegisterDeps, command: TransitionCom
   const from = command.originalStage ?? intervention.stage;
   if (!check.ok) {
     if (check.refusal === 'FORBIDDEN') {
-      await appendAudit(deps, actor, 'nekad', intervention.id, { from, to, reasons: check.reasons });
-      throw new AppError('FORBIDDEN', `transition ${from} → ${to} forbidden`, {
-        userMessage: check.reasons.join(' '),
-        details: { reasons: check.reasons },
+      await refuse(deps, {
+        actorAadId: actor?.aadObjectId ?? 'system',
+        action: command.action === 'insats.inskickad' ? 'skicka-in' : 'byta-skede',
+        entity: { list: INTERVENTION_ENTITY_LIST, id: intervention.id },
+        reason: check.reasons.join(' '),
+        details: { from, to },
       });
     }
     const userMessage =

@@ -1,10 +1,14 @@
 /**
- * Starts a new insats as an idea or an application draft. Anyone with a role in the förbund may;
- * an applicant who is not kansli becomes its projektledare (with a role row for it), so the draft
- * is theirs to complete and submit.
+ * Starts a new insats as an idea or an application draft: the kansli, and those who work with
+ * insatser (projektledare, projektägare, styrgrupp of any insats) — not the board, the
+ * beredningsgrupp or the firmatecknare, who assess and sign applications (the matrix's
+ * `skapa-utkast`). An applicant who is not kansli becomes its projektledare (with a role row for
+ * it), so the draft is theirs to complete and submit.
  */
 import type { Intervention } from '../../domain/entities/intervention.ts';
 import { type Actor, isKansli } from '../../domain/lifecycle/actor.ts';
+import { authorize } from '../authorization/refuse.ts';
+import { INTERVENTION_ENTITY_LIST } from './access.ts';
 import { appendAudit } from './audit.ts';
 import type { DraftFields } from './draft-fields.ts';
 import type { RegisterDeps } from './register-deps.ts';
@@ -16,6 +20,7 @@ export type CreateDraftInput = DraftFields & {
 };
 
 export async function createDraft(deps: RegisterDeps, actor: Actor, input: CreateDraftInput): Promise<Intervention> {
+  await authorize(deps, actor, 'skapa-utkast', {}, { list: INTERVENTION_ENTITY_LIST, id: '-' });
   const projectLeaderAadId = input.projectLeaderAadId ?? (isKansli(actor) ? null : actor.aadObjectId);
   const created = await deps.repos.interventions.create({
     title: input.title,

@@ -4,9 +4,10 @@
  */
 import { AppError } from '../../domain/app-error.ts';
 import type { Intervention, NewIntervention } from '../../domain/entities/intervention.ts';
-import { type Actor, isApplicantOf, isKansli } from '../../domain/lifecycle/actor.ts';
+import type { Actor } from '../../domain/lifecycle/actor.ts';
 import type { Stage } from '../../domain/vocabulary.ts';
-import { appendAudit } from './audit.ts';
+import { authorize } from '../authorization/refuse.ts';
+import { INTERVENTION_ENTITY_LIST } from './access.ts';
 import type { RegisterDeps } from './register-deps.ts';
 
 export const APPLICATION_FIELDS = [
@@ -42,8 +43,8 @@ export type RegisterFields = Partial<Pick<NewIntervention, (typeof REGISTER_FIEL
 export const DRAFT_STAGES: readonly Stage[] = ['Idé', 'Ansökan', 'Komplettering'];
 
 /**
- * Refuses (403, logged as 'nekad') when the actor may not change the application of this insats,
- * and (409) when it is not a draft any more.
+ * Refuses (403, logged as 'nekad') when the actor may not change the application of this insats
+ * (the matrix's `andra-utkast`), and (409) when it is not a draft any more.
  */
 export async function assertMayEditApplication(
   deps: RegisterDeps,
@@ -51,14 +52,17 @@ export async function assertMayEditApplication(
   intervention: Intervention,
   what: string,
 ): Promise<void> {
-  if (!isKansli(actor) && !isApplicantOf(actor, intervention)) {
-    const reason = `Bara insatsens projektledare eller projektägare eller kansliet får ändra ${what}.`;
-    await appendAudit(deps, actor, 'nekad', intervention.id, { action: what, reasons: [reason] });
-    throw new AppError('FORBIDDEN', `${actor.aadObjectId} may not edit ${intervention.id}`, {
-      userMessage: reason,
-      details: { reasons: [reason] },
-    });
-  }
+  await authorize(
+    deps,
+    actor,
+    'andra-utkast',
+    { intervention },
+    { list: INTERVENTION_ENTITY_LIST, id: intervention.id },
+    {
+      message: `Bara insatsens projektledare eller projektägare eller kansliet får ändra ${what}.`,
+      details: { changed: [what === 'budgeten' ? 'budget' : 'ansökan'] },
+    },
+  );
   if (!DRAFT_STAGES.includes(intervention.stage)) {
     const reason = `${intervention.code} är ${intervention.stage}; ${what} kan bara ändras i skedena Idé, Ansökan och Komplettering.`;
     throw new AppError('INVALID_STATE', `${intervention.id} is ${intervention.stage}`, {

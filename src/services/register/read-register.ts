@@ -4,11 +4,12 @@
  */
 import type { Anomaly } from '../../domain/anomalies/anomaly.ts';
 import { detectAnomalies } from '../../domain/anomalies/detect-anomalies.ts';
-import { AppError } from '../../domain/app-error.ts';
 import { INVOICING_STAGES, nextDeadline } from '../../domain/invoicing/next-deadline.ts';
-import { type Actor, isKansli } from '../../domain/lifecycle/actor.ts';
+import type { Actor } from '../../domain/lifecycle/actor.ts';
 import type { Stage } from '../../domain/vocabulary.ts';
+import { authorize } from '../authorization/refuse.ts';
 import { readDueRule } from '../bot-queries/read-due-rule.ts';
+import { INTERVENTION_ENTITY_LIST } from './access.ts';
 import { readRegisterSnapshot } from './read-register-snapshot.ts';
 import type { RegisterDeps } from './register-deps.ts';
 
@@ -35,11 +36,7 @@ export type RegisterView = {
 };
 
 export async function readRegister(deps: RegisterDeps, actor: Actor): Promise<RegisterView> {
-  if (!isKansli(actor)) {
-    throw new AppError('FORBIDDEN', 'register view is kansli only', {
-      userMessage: 'Registervyn är kansliets. Se dina insatser under /api/insatser.',
-    });
-  }
+  await authorize(deps, actor, 'lasa-registervyn', {}, { list: INTERVENTION_ENTITY_LIST, id: 'registervy' });
   const [snapshot, rule] = await Promise.all([readRegisterSnapshot(deps), readDueRule(deps.repos.settings)]);
   const anomalies = detectAnomalies(snapshot);
   const rows = snapshot.interventions

@@ -18,7 +18,7 @@ export async function replaceBudget(
   interventionId: string,
   lines: readonly BudgetLineInput[],
 ): Promise<BudgetLine[]> {
-  const intervention = await readVisibleIntervention(deps, actor, interventionId);
+  const intervention = await readVisibleIntervention(deps, actor, interventionId, 'andra-utkast');
   await assertMayEditApplication(deps, actor, intervention, 'budgeten');
   const existing = await deps.repos.budgetLines.listByIntervention(intervention.id);
   for (const line of existing) {

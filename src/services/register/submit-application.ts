@@ -7,9 +7,9 @@ import { AppError } from '../../domain/app-error.ts';
 import type { Intervention } from '../../domain/entities/intervention.ts';
 import type { Actor } from '../../domain/lifecycle/actor.ts';
 import { checkTransition } from '../../domain/lifecycle/check-transition.ts';
-import { readVisibleIntervention } from './access.ts';
+import { authorize, refuse } from '../authorization/refuse.ts';
+import { INTERVENTION_ENTITY_LIST, readVisibleIntervention } from './access.ts';
 import { applyTransition } from './apply-transition.ts';
-import { appendAudit } from './audit.ts';
 import type { RegisterDeps } from './register-deps.ts';
 import { gatherTransitionFacts } from './transition-facts.ts';
 
@@ -18,7 +18,8 @@ export async function submitApplication(
   actor: Actor,
   interventionId: string,
 ): Promise<Intervention> {
-  const intervention = await readVisibleIntervention(deps, actor, interventionId);
+  const intervention = await readVisibleIntervention(deps, actor, interventionId, 'skicka-in');
+  await authorize(deps, actor, 'skicka-in', { intervention }, { list: INTERVENTION_ENTITY_LIST, id: intervention.id });
   if (intervention.stage === 'Idé') {
     // the idea becomes an application on the way in; check that step first, write once
     const first = checkTransition({
@@ -30,10 +31,12 @@ export async function submitApplication(
     });
     if (!first.ok) {
       if (first.refusal === 'FORBIDDEN') {
-        await appendAudit(deps, actor, 'nekad', intervention.id, {
-          from: 'Idé',
-          to: 'Inkommen',
-          reasons: first.reasons,
+        await refuse(deps, {
+          actorAadId: actor.aadObjectId,
+          action: 'skicka-in',
+          entity: { list: INTERVENTION_ENTITY_LIST, id: intervention.id },
+          reason: first.reasons.join(' '),
+          details: { from: 'Idé', to: 'Inkommen' },
         });
       }
       throw new AppError(first.refusal === 'FORBIDDEN' ? 'FORBIDDEN' : 'INVALID_STATE', 'submit refused', {

@@ -23,7 +23,7 @@ export async function transitionIntervention(
   actor: Actor,
   input: TransitionInput,
 ): Promise<Intervention> {
-  const intervention = await readVisibleIntervention(deps, actor, input.interventionId);
+  const intervention = await readVisibleIntervention(deps, actor, input.interventionId, 'byta-skede');
   return applyTransition(deps, {
     intervention,
     to: input.to,

@@ -1,12 +1,13 @@
 /**
  * Saves changes to an insats: the application's fields while it is a draft (its applicants or the
- * kansli), the register's fields at any stage (the kansli only). A draft may be saved incomplete;
+ * kansli), the register's fields at any stage (the kansli only) — the matrix's `andra-utkast` and
+ * `andra-registeruppgifter`. A draft may be saved incomplete;
  * completeness is checked when it is submitted. With an eTag, a stale write is refused (412).
  */
-import { AppError } from '../../domain/app-error.ts';
 import type { Intervention } from '../../domain/entities/intervention.ts';
-import { type Actor, isKansli } from '../../domain/lifecycle/actor.ts';
-import { readVisibleIntervention } from './access.ts';
+import type { Actor } from '../../domain/lifecycle/actor.ts';
+import { authorize } from '../authorization/refuse.ts';
+import { INTERVENTION_ENTITY_LIST, readVisibleIntervention } from './access.ts';
 import { appendAudit } from './audit.ts';
 import { APPLICATION_FIELDS, assertMayEditApplication, type DraftFields, type RegisterFields } from './draft-fields.ts';
 import type { RegisterDeps } from './register-deps.ts';
@@ -18,19 +19,29 @@ export type UpdateDraftInput = {
 };
 
 export async function updateDraft(deps: RegisterDeps, actor: Actor, input: UpdateDraftInput): Promise<Intervention> {
-  const intervention = await readVisibleIntervention(deps, actor, input.interventionId);
   const changed = Object.keys(input.fields).filter(
     (key) => input.fields[key as keyof typeof input.fields] !== undefined,
   );
   const applicationChanges = changed.filter((key) => (APPLICATION_FIELDS as readonly string[]).includes(key));
   const registerChanges = changed.filter((key) => !applicationChanges.includes(key));
-  if (registerChanges.length > 0 && !isKansli(actor)) {
-    const reason = `Bara kansliet får ändra registeruppgifterna (${registerChanges.join(', ')}).`;
-    await appendAudit(deps, actor, 'nekad', intervention.id, { changed: registerChanges, reasons: [reason] });
-    throw new AppError('FORBIDDEN', 'register fields are kansli only', {
-      userMessage: reason,
-      details: { reasons: [reason] },
-    });
+  const intervention = await readVisibleIntervention(
+    deps,
+    actor,
+    input.interventionId,
+    registerChanges.length > 0 ? 'andra-registeruppgifter' : 'andra-utkast',
+  );
+  if (registerChanges.length > 0) {
+    await authorize(
+      deps,
+      actor,
+      'andra-registeruppgifter',
+      { intervention },
+      { list: INTERVENTION_ENTITY_LIST, id: intervention.id },
+      {
+        message: `Bara kansliet får ändra registeruppgifterna (${registerChanges.join(', ')}).`,
+        details: { changed: registerChanges },
+      },
+    );
   }
   if (applicationChanges.length > 0) {
     await assertMayEditApplication(deps, actor, intervention, 'ansökan');

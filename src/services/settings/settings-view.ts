@@ -3,7 +3,8 @@
  * them), the defaults, the Settings keys they are stored under, the stored values that do not
  * parse (the default is in force for those), and whether the viewer may change them.
  */
-import { type Actor, isBoardMember, isKansli } from '../../domain/lifecycle/actor.ts';
+import { isAllowed } from '../../domain/authorization/may.ts';
+import type { Actor } from '../../domain/lifecycle/actor.ts';
 import {
   DEFAULT_KANSLI_SETTINGS,
   KANSLI_SETTING_FIELDS,
@@ -30,11 +31,6 @@ export type SettingsView = {
   readonly mayEdit: boolean;
 };
 
-/** the kansli and the board may read the settings */
-export function mayReadSettings(actor: Actor): boolean {
-  return isKansli(actor) || isBoardMember(actor);
-}
-
 export function settingsViewOf(stored: Readonly<Record<string, string | undefined>>, actor: Actor): SettingsView {
   const { settings, problems } = readKansliSettings(stored);
   return {
@@ -45,6 +41,6 @@ export function settingsViewOf(stored: Readonly<Record<string, string | undefine
       const message = problems[field];
       return message === undefined ? [] : [{ field, key: KANSLI_SETTING_KEYS[field], message }];
     }),
-    mayEdit: isKansli(actor),
+    mayEdit: isAllowed(actor, 'andra-installningar'),
   };
 }

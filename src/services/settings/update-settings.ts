@@ -8,9 +8,8 @@
  * A new due rule needs nothing more: it is part of every insats's RequisitionSync fingerprint, so
  * the next sweep replans the expected requisitions of every insats that follows the förbund's rule.
  */
-import { AppError } from '../../domain/app-error.ts';
 import { nowToTheSecond } from '../../domain/clock.ts';
-import { type Actor, isKansli } from '../../domain/lifecycle/actor.ts';
+import type { Actor } from '../../domain/lifecycle/actor.ts';
 import {
   KANSLI_SETTING_FIELDS,
   KANSLI_SETTING_KEYS,
@@ -19,6 +18,7 @@ import {
   sameSetting,
   storedTextOf,
 } from '../../domain/settings/kansli-settings.ts';
+import { authorize } from '../authorization/refuse.ts';
 import { type SettingsDeps, type SettingsView, settingsViewOf } from './settings-view.ts';
 
 export const SETTINGS_ENTITY_LIST = 'Settings';
@@ -33,15 +33,14 @@ export async function updateSettings(
   patch: KansliSettingsPatch,
 ): Promise<SettingsView & { readonly changed: readonly string[] }> {
   const requested = KANSLI_SETTING_FIELDS.filter((field) => patch[field] !== undefined);
-  if (!isKansli(actor)) {
-    await audit(deps, actor, 'nekad', {
-      what: 'ändra inställningar',
-      keys: requested.map((f) => KANSLI_SETTING_KEYS[f]),
-    });
-    throw new AppError('FORBIDDEN', `${actor.aadObjectId} may not change the settings`, {
-      userMessage: 'Bara kansliet kan ändra inställningarna.',
-    });
-  }
+  await authorize(
+    deps,
+    actor,
+    'andra-installningar',
+    {},
+    { list: SETTINGS_ENTITY_LIST, id: SETTINGS_ENTITY_ID },
+    { details: { keys: requested.map((field) => KANSLI_SETTING_KEYS[field]) } },
+  );
   const stored = await deps.repos.settings.getAll();
   const changes: SettingsChange[] = [];
   for (const field of requested) {
@@ -70,7 +69,7 @@ export async function updateSettings(
 async function audit(
   deps: SettingsDeps,
   actor: Actor,
-  action: 'installningar.andrad' | 'nekad',
+  action: 'installningar.andrad',
   details: Record<string, unknown>,
 ): Promise<void> {
   await deps.repos.auditLog.append({

@@ -187,10 +187,14 @@ describe('registering a quarter’s invoice', () => {
 
   it('refuses an outsider, logs the refusal and stores nothing', async () => {
     const before = await f.openQuarter();
-    for (const outsider of [GUNILLA, ROBERT]) {
+    // a board member holds no role that registers; a projektledare of another insats none in this one
+    for (const [outsider, message] of [
+      [GUNILLA, 'Bara insatsens projektledare eller projektägare, eller kansliet kan göra det.'],
+      [ROBERT, 'Du har ingen roll i den här insatsen.'],
+    ] as const) {
       const error = await refusal(registerRequisition(f.deps, outsider, OPEN_QUARTER, INVOICE));
       expect(error.code).toBe('FORBIDDEN');
-      expect(error.userMessage).toBe('Bara insatsens projektledare eller projektägare, eller kansliet kan göra det.');
+      expect(error.userMessage).toBe(message);
     }
 
     expect(await f.openQuarter()).toEqual(before);

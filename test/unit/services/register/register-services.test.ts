@@ -9,7 +9,12 @@ import { transitionIntervention } from '../../../../src/services/register/transi
 import { updateDraft } from '../../../../src/services/register/update-draft.ts';
 import { createInMemoryRepositories, type InMemoryRepositories } from '../../../fakes/in-memory-repositories.ts';
 
-const APPLICANT: Actor = { aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001', name: 'Emma', roles: [] };
+/** a projektledare (of another insats): those who work with insatser may start a new one */
+const APPLICANT: Actor = {
+  aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001',
+  name: 'Emma',
+  roles: [{ role: 'Projektledare', interventionId: '9999' }],
+};
 const KANSLI: Actor = {
   aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000002',
   name: 'Sofia',

@@ -44,7 +44,9 @@ describe('the settings screen with fakes', () => {
       userMessage: 'Bara kansliet kan ändra inställningarna.',
     });
     expect(await world.repos.settings.get('eskalering.arbetsdagar-efter')).toBe('1');
+    // both refusals are logged: the read as well as the change
     expect(world.repos.auditLog.table.all().map((row) => `${row.action} ${row.actorAadId}`)).toEqual([
+      `nekad ${PROJEKTLEDARE.aadObjectId}`,
       `nekad ${LEDAMOT.aadObjectId}`,
     ]);
   });
