@@ -98,7 +98,11 @@ describe('Översikt', () => {
     expect(overview.stages.reduce((sum, entry) => sum + entry.count, 0)).toBe(1);
     const { page, problems } = await harness.openAs('emma.strom');
     await page.getByText(/^Dina insatser – läget/).waitFor();
-    await page.getByRole('region', { name: 'Insatser per skede' }).getByText('1 insats', { exact: true }).first().waitFor();
+    await page
+      .getByRole('region', { name: 'Insatser per skede' })
+      .getByText('1 insats', { exact: true })
+      .first()
+      .waitFor();
     await page.getByRole('heading', { level: 2, name: 'Väntar på dig' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Avvikelser i registret' }).count()).toBe(0);
     // a projektledare has no settings in the menu
@@ -121,9 +125,9 @@ describe('Översikt', () => {
     const first = awaited[0]?.title ?? '';
     await page.getByRole('link', { name: first }).waitFor();
     const badge = page.getByRole('navigation', { name: 'Huvudmeny' }).getByLabel(/väntar på dig/);
-    await expect.poll(() => badge.first().getAttribute('aria-label')).toBe(
-      awaited.length === 1 ? '1 väntar på dig' : `${awaited.length} väntar på dig`,
-    );
+    await expect
+      .poll(() => badge.first().getAttribute('aria-label'))
+      .toBe(awaited.length === 1 ? '1 väntar på dig' : `${awaited.length} väntar på dig`);
     expect(problems).toEqual([]);
   });
 });
@@ -147,7 +151,9 @@ describe('language, theme, keyboard and a phone', () => {
     const { page, problems } = await harness.openAs('karin.vallgren', '/', { colorScheme: 'dark' });
     await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
     expect(await page.locator('[data-theme]').first().getAttribute('data-theme')).toBe('dark');
-    const background = await page.evaluate(() => getComputedStyle(document.querySelector('main') ?? document.body).backgroundColor);
+    const background = await page.evaluate(
+      () => getComputedStyle(document.querySelector('main') ?? document.body).backgroundColor,
+    );
     expect(background).not.toBe('rgb(255, 255, 255)');
     await page.getByRole('row', { name: /Totalt/ }).waitFor();
     expect(await checkAccessibility(page)).toEqual([]);

@@ -3,6 +3,16 @@
  * with zod → one use case → parse the answer → JSON. Errors go through sendError, so every route
  * answers in the one error shape.
  */
+
+import {
+  anomaliesResponseSchema,
+  budgetResponseSchema,
+  interventionDetailResponseSchema,
+  interventionListResponseSchema,
+  interventionResponseSchema,
+  meResponseSchema,
+  registerResponseSchema,
+} from '../../contracts/register-responses.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { createDraft } from '../../services/register/create-draft.ts';
 import { describeMe } from '../../services/register/describe-me.ts';
@@ -21,15 +31,6 @@ import {
   transitionBodySchema,
   updateDraftBodySchema,
 } from './request-schemas.ts';
-import {
-  anomaliesResponseSchema,
-  budgetResponseSchema,
-  interventionDetailResponseSchema,
-  interventionListResponseSchema,
-  interventionResponseSchema,
-  meResponseSchema,
-  registerResponseSchema,
-} from '../../contracts/register-responses.ts';
 import type { RouteContext, RouteDefinition } from './route-definitions.ts';
 import { parseInput } from './validate.ts';
 

@@ -5,6 +5,13 @@
  * what a caller is picked from) and so is mounted on its own, in AUTH_MODE=dev only.
  */
 import type { Request, Response, Server } from 'restify';
+import {
+  membersResponseSchema,
+  overviewResponseSchema,
+  settingsResponseSchema,
+  settingsUpdateResponseSchema,
+  signInPeopleResponseSchema,
+} from '../../contracts/register-responses.ts';
 import { listSignInPeople } from '../../services/dev-identity/list-sign-in-people.ts';
 import { listMembers } from '../../services/register/list-members.ts';
 import { readOverview } from '../../services/register/read-overview.ts';
@@ -16,13 +23,6 @@ import { sendError } from '../http-errors.ts';
 import type { Logger } from '../logger.ts';
 import { type IdentityDeps, throttleByAddress } from './identity.ts';
 import { settingsBodySchema } from './request-schemas.ts';
-import {
-  membersResponseSchema,
-  overviewResponseSchema,
-  settingsResponseSchema,
-  settingsUpdateResponseSchema,
-  signInPeopleResponseSchema,
-} from '../../contracts/register-responses.ts';
 import type { RouteDefinition, RouteDocumentation } from './route-definitions.ts';
 import { parseInput } from './validate.ts';
 
