@@ -124,7 +124,11 @@ describe('Översikt', () => {
     const { page, problems } = await harness.openAs('gunilla.axelsson');
     const first = awaited[0]?.title ?? '';
     await page.getByRole('link', { name: first }).waitFor();
-    const badge = page.getByRole('navigation', { name: 'Huvudmeny' }).getByLabel(/väntar på dig/);
+    // the board decides on applications; it does not write them (the authorization matrix)
+    const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await menu.getByRole('tab', { name: /Beslut/ }).waitFor();
+    expect(await menu.getByRole('tab', { name: /Ny ansökan/ }).count()).toBe(0);
+    const badge = menu.getByLabel(/väntar på dig/);
     await expect
       .poll(() => badge.first().getAttribute('aria-label'))
       .toBe(awaited.length === 1 ? '1 väntar på dig' : `${awaited.length} väntar på dig`);

@@ -23,3 +23,12 @@ export function isProjectSide(me: Me): boolean {
 export function handlesInvoices(me: Me): boolean {
   return me.roles.some((role) => role.role === 'Ekonom' || role.role === 'Förbundschef');
 }
+
+/**
+ * May start a new insats (the matrix's `skapa-utkast`, src/domain/authorization): the kansli and
+ * those who work with insatser; the board, the beredningsgrupp and signatories assess, not apply.
+ * The server decides; this only keeps the menu from offering what would be refused.
+ */
+export function mayStartApplication(me: Me): boolean {
+  return me.isKansli || me.roles.some((role) => ['Styrgrupp', 'Projektledare', 'Projektägare'].includes(role.role));
+}

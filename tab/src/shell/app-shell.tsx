@@ -15,7 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Suspense } from 'react';
-import { handlesInvoices, isProjectSide, type Me } from '../api/me.ts';
+import { handlesInvoices, isProjectSide, type Me, mayStartApplication } from '../api/me.ts';
 import { useLanguage, useStrings } from '../i18n/language.tsx';
 import { useTerm } from '../i18n/use-term.ts';
 import { hrefTo, navigate, useRoute } from './router.tsx';
@@ -90,7 +90,11 @@ const PATHS: Record<NavKey, string> = {
 };
 
 function menuFor(me: Me): NavKey[] {
-  const keys: NavKey[] = ['oversikt', 'insatser', 'ansokan', 'beslut'];
+  const keys: NavKey[] = ['oversikt', 'insatser'];
+  if (mayStartApplication(me)) {
+    keys.push('ansokan');
+  }
+  keys.push('beslut');
   if (me.isKansli || handlesInvoices(me) || isProjectSide(me)) {
     keys.push('rekvisitioner');
   }
