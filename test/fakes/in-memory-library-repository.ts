@@ -70,6 +70,10 @@ export class InMemoryLibraryRepository<File extends { interventionId: string | n
       .filter((file) => file.interventionId === interventionId);
   }
 
+  async list(): Promise<File[]> {
+    return [...this.files.values()].map((file) => this.toFile(file));
+  }
+
   async findByDriveItemId(driveItemId: string): Promise<File | null> {
     const stored = this.files.get(driveItemId);
     return stored === undefined ? null : this.toFile(stored);

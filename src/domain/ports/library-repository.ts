@@ -37,6 +37,8 @@ export interface LibraryRepository<File, Fields> {
   /** uploads the file and sets its metadata; with 'fail' an existing name gives AppError CONFLICT */
   upload(upload: FileUpload<Fields>): Promise<File>;
   listByIntervention(interventionId: string): Promise<File[]>;
+  /** every file of the library (the register view and the anomaly check read them all at once) */
+  list(): Promise<File[]>;
   findByDriveItemId(driveItemId: string): Promise<File | null>;
   download(driveItemId: string): Promise<Uint8Array>;
   versions(driveItemId: string): Promise<FileVersion[]>;

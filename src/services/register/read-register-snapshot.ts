@@ -15,30 +15,27 @@ export type FullRegister = RegisterSnapshot & {
 
 export async function readRegisterSnapshot(deps: RegisterDeps): Promise<FullRegister> {
   deps.unreadableRows.clear();
-  const [interventions, roleAssignments, budgetLines, members] = await Promise.all([
-    deps.repos.interventions.list(),
-    deps.repos.roleAssignments.list(),
-    deps.repos.budgetLines.list(),
-    deps.repos.members.list(),
-  ]);
-  const perInsats = await Promise.all(
-    interventions.map(async (intervention) => {
-      const [agreements, documents, requisitions] = await Promise.all([
-        deps.repos.agreements.listByIntervention(intervention.id),
-        deps.repos.documents.listByIntervention(intervention.id),
-        deps.repos.requisitions.listByIntervention(intervention.id),
-      ]);
-      return { agreements, documents, requisitions };
-    }),
+  // each list read whole, once: the cost does not grow with the number of insatser (it did, at
+  // three requests per insats, when agreements, documents and requisitions were read per insats)
+  const [interventions, roleAssignments, budgetLines, members, agreements, documents, requisitions] = await Promise.all(
+    [
+      deps.repos.interventions.list(),
+      deps.repos.roleAssignments.list(),
+      deps.repos.budgetLines.list(),
+      deps.repos.members.list(),
+      deps.repos.agreements.list(),
+      deps.repos.documents.list(),
+      deps.repos.requisitions.list(),
+    ],
   );
   return {
     interventions,
     roleAssignments,
     budgetLines,
     members,
-    agreements: perInsats.flatMap((entry) => entry.agreements),
-    documents: perInsats.flatMap((entry) => entry.documents),
-    requisitions: perInsats.flatMap((entry) => entry.requisitions),
+    agreements,
+    documents,
+    requisitions,
     unreadableRows: [...deps.unreadableRows.list()],
     today: todayIn(deps.clock, deps.timeZone),
   };

@@ -102,10 +102,17 @@ export class SharePointLibraryRepository<File, Fields> implements LibraryReposit
    * keep this working against every Graph implementation we run on, the local one included.)
    */
   async listByIntervention(interventionId: string): Promise<File[]> {
+    return this.listWhere(`&$filter=${encodeURIComponent(filter.lookupEq('Intervention', interventionId))}`);
+  }
+
+  /** every file: the list items in pages, their drive items in `$batch`es of 20 */
+  async list(): Promise<File[]> {
+    return this.listWhere('');
+  }
+
+  private async listWhere(query: string): Promise<File[]> {
     const itemsPath = `/sites/${this.context.siteId}/lists/${this.context.listId}/items`;
-    const items = await this.context.graph.getAll(
-      `${itemsPath}?expand=fields(select=${this.select})&$filter=${encodeURIComponent(filter.lookupEq('Intervention', interventionId))}`,
-    );
+    const items = await this.context.graph.getAll(`${itemsPath}?expand=fields(select=${this.select})${query}`);
     const listItems = items.flatMap((item) => {
       const parsed = listItemShape.safeParse(item);
       return parsed.success ? [parsed.data] : [];

@@ -196,6 +196,20 @@ describe('GET /api/oversikt', () => {
   });
 });
 
+describe('the register view and the anomalies, read whole', () => {
+  it('cost the same few Graph requests however many insatser there are (each list read once)', async () => {
+    const insatser = (await api.repos.interventions.list()).length;
+    expect(insatser).toBeGreaterThanOrEqual(10);
+    for (const path of ['/api/register', '/api/avvikelser']) {
+      const { answer, requests } = await counted('karin.vallgren', 'GET', path);
+      expect(answer.status).toBe(200);
+      // the caller, seven lists, two libraries' drive items: it was three requests per insats more
+      expect(requests).toBeLessThanOrEqual(12);
+      expect(requests).toBeLessThan(insatser * 3);
+    }
+  });
+});
+
 describe('GET /api/insatser/:id — people, organisations and history', () => {
   it('names the people and organisations of NOVA', async () => {
     const answer = await api.call('karin.vallgren', 'GET', `/api/insatser/${ids.NOVA}`);

@@ -271,6 +271,10 @@ describe.each(implementations)('%s', (_name, create) => {
     const renamed = await repos.agreements.upload({ ...upload, conflictBehavior: 'rename' });
     expect(renamed.name).not.toBe(file.name);
     expect(await repos.agreements.listByIntervention(intervention?.id ?? '')).toHaveLength(2);
+    // the whole library: the same two files (and no folder), whatever the insats
+    const all = await repos.agreements.list();
+    expect(all.filter((listed) => listed.interventionId === intervention?.id)).toHaveLength(2);
+    expect(all.every((listed) => listed.name.endsWith('.pdf'))).toBe(true);
     await expect(
       repos.agreements.updateFields(file.driveItemId, { agreementStatus: 'Signerat' }, { etag: file.etag }),
     ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });

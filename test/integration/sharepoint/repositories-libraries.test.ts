@@ -74,6 +74,8 @@ describe('agreements', () => {
     const listed = await repos.agreements.listByIntervention(novaId);
     expect(listed).toEqual([file]);
     expect(await repos.agreements.listByIntervention(enterId)).toEqual([]);
+    // the whole library: the file, not the folder NOVA it lies in
+    expect(await repos.agreements.list()).toEqual([file]);
     expect(await repos.agreements.download(file.driveItemId)).toEqual(content);
     expect(await repos.agreements.findByDriveItemId(file.driveItemId)).toEqual(file);
   });
