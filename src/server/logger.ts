@@ -10,6 +10,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type DestinationStream, type Logger, pino } from 'pino';
 import type { Config } from '../config/env.ts';
+import { scrubSecrets, scrubText } from './log-redaction.ts';
 
 export type { Logger };
 
@@ -53,6 +54,16 @@ export function createLogger(level: Config['logLevel'], destination?: Destinatio
     level,
     base: { app: 'insatsnavet' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // …and at any depth, and inside strings (log-redaction.ts): the paths above are the fast path
+    formatters: { log: (object: Record<string, unknown>) => scrubSecrets(object) as Record<string, unknown> },
+    hooks: {
+      logMethod(this: Logger, args: unknown[], method: (...inner: unknown[]) => void) {
+        method.apply(
+          this,
+          args.map((arg) => (typeof arg === 'string' ? scrubText(arg) : arg)),
+        );
+      },
+    },
     mixin: () => ({ ...contextStorage.getStore() }),
   };
   return destination === undefined ? pino(options) : pino(options, destination);
