@@ -17,6 +17,11 @@ export type EmulatorContext = {
   readonly sleep: (ms: number) => Promise<void>;
   readonly faults: FaultStore;
   readonly log: RequestLog;
+  /**
+   * When set, the only bearer token accepted (any other: 401 InvalidAuthenticationToken), so a
+   * test can prove every request carried the token an identity service issued. Unset: any token.
+   */
+  readonly acceptedToken?: string;
 };
 
 /** The identity SharePoint records as author/editor: locally there is no real caller. */

@@ -46,6 +46,10 @@ function hasBearerToken(headers: Readonly<Record<string, string>>): boolean {
   return value !== undefined && /^bearer\s+\S+/i.test(value.trim());
 }
 
+function bearerToken(headers: Readonly<Record<string, string>>): string | undefined {
+  return /^bearer\s+(\S+)/i.exec(headers.authorization?.trim() ?? '')?.[1];
+}
+
 function faultError(rule: FaultRule): GraphError {
   const retryAfter = rule.retryAfterSeconds ?? (rule.status === 429 || rule.status === 503 ? 1 : undefined);
   const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
@@ -172,6 +176,12 @@ export function createRequestHandler(ctx: EmulatorContext): RequestHandler {
           'www-authenticate':
             'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"',
         },
+      });
+    }
+    if (ctx.acceptedToken !== undefined && bearerToken(request.headers) !== ctx.acceptedToken) {
+      // Graph's answer to a token it did not issue or that has expired
+      throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.', {
+        headers: { 'www-authenticate': 'Bearer realm="", error="invalid_token"' },
       });
     }
     if (request.bodyTooLarge === true) {

@@ -26,6 +26,8 @@ export type LocalSharePointOptions = {
   hostname?: string;
   /** default 10 MiB for JSON, 250 MiB for file content; when set, it caps both */
   maxBodyBytes?: number;
+  /** the only bearer token accepted (tests of a real token flow); default: any token */
+  acceptedToken?: string;
 };
 
 export type LocalSharePoint = {
@@ -140,6 +142,7 @@ export async function startLocalSharePoint(options: LocalSharePointOptions): Pro
     sleep: (ms) => delay(ms),
     faults: new FaultStore(),
     log: new RequestLog(),
+    ...(options.acceptedToken === undefined ? {} : { acceptedToken: options.acceptedToken }),
   };
   const handler = createRequestHandler(ctx);
   const limits = {

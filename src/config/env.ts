@@ -2,6 +2,8 @@
  * The only reader of process.env (DESIGN.md §3, §8). Parsed once at start with zod;
  * a bad value stops the start with a message that names the variable.
  */
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const port = z.coerce
@@ -47,6 +49,13 @@ const rawEnvSchema = z.object({
   GRAPH_TENANT_ID: guid,
   GRAPH_CLIENT_ID: guid,
   GRAPH_CLIENT_SECRET: optionalText,
+  // instead of the secret: a PEM with the private key and its certificate, as text (a Key Vault
+  // reference to a PEM certificate) or as a file
+  GRAPH_CLIENT_CERTIFICATE: optionalText,
+  GRAPH_CLIENT_CERTIFICATE_PATH: optionalText,
+  GRAPH_AUTHORITY_HOST: z
+    .url({ protocol: /^https$/, error: 'måste vara en https-adress, t.ex. https://login.microsoftonline.com' })
+    .optional(),
   TIMEZONE: z
     .string()
     .trim()
@@ -130,6 +139,20 @@ export type Config = {
         readonly tenantId: string;
         readonly clientId: string;
         readonly clientSecret: string;
+        /** Entra ID's host when GRAPH_AUTHORITY_HOST says another (a national cloud, a test) */
+        readonly authorityHost?: string;
+      }
+    | {
+        readonly kind: 'client-certificate';
+        readonly tenantId: string;
+        readonly clientId: string;
+        /** PEM of the private key (PKCS#8 or PKCS#1) */
+        readonly privateKey: string;
+        /** hex SHA-256 of the certificate's DER: Entra finds the registered certificate by it */
+        readonly thumbprintSha256: string;
+        /** the certificate's PEM, sent as x5c */
+        readonly certificate: string;
+        readonly authorityHost?: string;
       };
   readonly timeZone: string;
   readonly logLevel: z.infer<typeof rawEnvSchema>['LOG_LEVEL'];
@@ -185,6 +208,10 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** Reads and validates the settings. Pass an env object in tests; the default is process.env. */
 export function loadConfig(env: Env = process.env): Config {
+  const unresolved = unresolvedKeyVaultReferences(env);
+  if (unresolved.length > 0) {
+    throw new ConfigError(unresolved);
+  }
   const parsed = rawEnvSchema.safeParse(emptyToUndefined(env));
   if (!parsed.success) {
     throw new ConfigError(
@@ -255,32 +282,13 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
-  const credentials = [raw.GRAPH_TENANT_ID, raw.GRAPH_CLIENT_ID, raw.GRAPH_CLIENT_SECRET];
-  const givenCredentials = credentials.filter((value) => value !== undefined).length;
-  let graphAuth: Config['graphAuth'] = { kind: 'dev-token' };
-  if (givenCredentials === 3 && raw.GRAPH_TENANT_ID && raw.GRAPH_CLIENT_ID && raw.GRAPH_CLIENT_SECRET) {
-    graphAuth = {
-      kind: 'client-credentials',
-      tenantId: raw.GRAPH_TENANT_ID,
-      clientId: raw.GRAPH_CLIENT_ID,
-      clientSecret: raw.GRAPH_CLIENT_SECRET,
-    };
-  } else if (givenCredentials > 0) {
-    for (const [name, value] of [
-      ['GRAPH_TENANT_ID', raw.GRAPH_TENANT_ID],
-      ['GRAPH_CLIENT_ID', raw.GRAPH_CLIENT_ID],
-      ['GRAPH_CLIENT_SECRET', raw.GRAPH_CLIENT_SECRET],
-    ] as const) {
-      if (value === undefined) {
-        problems.push({ variable: name, problem: 'saknas (alla tre GRAPH_*-uppgifter behövs tillsammans)' });
-      }
-    }
-  }
+  const graphAuth = readGraphAuth(raw, problems);
   if (!usesLocalSharePoint && isGraphCloud(graphBaseUrl)) {
-    if (graphAuth.kind !== 'client-credentials') {
+    if (graphAuth.kind === 'dev-token') {
       problems.push({
         variable: 'GRAPH_CLIENT_ID',
-        problem: 'GRAPH_TENANT_ID, GRAPH_CLIENT_ID och GRAPH_CLIENT_SECRET krävs mot Microsoft Graph',
+        problem:
+          'GRAPH_TENANT_ID, GRAPH_CLIENT_ID och GRAPH_CLIENT_SECRET (eller GRAPH_CLIENT_CERTIFICATE) krävs mot Microsoft Graph',
       });
     }
     if (raw.SHAREPOINT_SITE === undefined) {
@@ -320,6 +328,128 @@ export function loadConfig(env: Env = process.env): Config {
     apiRateLimit: Object.freeze({ perMinute: raw.API_RATE_LIMIT_PER_MINUTE, burst: raw.API_RATE_LIMIT_BURST }),
   });
 }
+
+type RawEnv = z.infer<typeof rawEnvSchema>;
+type Problem = { variable: string; problem: string };
+
+/**
+ * The app-only Graph credential: GRAPH_TENANT_ID and GRAPH_CLIENT_ID with exactly one of a client
+ * secret, a PEM certificate (text) or a PEM certificate file. None of them: the development token.
+ */
+function readGraphAuth(raw: RawEnv, problems: Problem[]): Config['graphAuth'] {
+  const secrets = [
+    ['GRAPH_CLIENT_SECRET', raw.GRAPH_CLIENT_SECRET],
+    ['GRAPH_CLIENT_CERTIFICATE', raw.GRAPH_CLIENT_CERTIFICATE],
+    ['GRAPH_CLIENT_CERTIFICATE_PATH', raw.GRAPH_CLIENT_CERTIFICATE_PATH],
+  ] as const;
+  const given = secrets.flatMap(([name, value]) => (value === undefined ? [] : [[name, value] as const]));
+  const ids = [
+    ['GRAPH_TENANT_ID', raw.GRAPH_TENANT_ID],
+    ['GRAPH_CLIENT_ID', raw.GRAPH_CLIENT_ID],
+  ] as const;
+  if (given.length === 0 && ids.every(([, value]) => value === undefined)) {
+    return { kind: 'dev-token' };
+  }
+  for (const [name, value] of ids) {
+    if (value === undefined) {
+      problems.push({ variable: name, problem: 'saknas (alla GRAPH_*-uppgifter behövs tillsammans)' });
+    }
+  }
+  if (given.length === 0) {
+    problems.push({
+      variable: 'GRAPH_CLIENT_SECRET',
+      problem:
+        'saknas (eller GRAPH_CLIENT_CERTIFICATE / GRAPH_CLIENT_CERTIFICATE_PATH; alla GRAPH_*-uppgifter behövs tillsammans)',
+    });
+  }
+  if (given.length > 1) {
+    for (const [name] of given) {
+      problems.push({ variable: name, problem: `ange bara en av ${given.map(([other]) => other).join(', ')}` });
+    }
+  }
+  const tenantId = raw.GRAPH_TENANT_ID;
+  const clientId = raw.GRAPH_CLIENT_ID;
+  const chosen = given[0];
+  if (tenantId === undefined || clientId === undefined || chosen === undefined || given.length > 1) {
+    return { kind: 'dev-token' };
+  }
+  const authorityHost = raw.GRAPH_AUTHORITY_HOST?.replace(/\/+$/, '');
+  const host = authorityHost === undefined ? {} : { authorityHost };
+  const [name, value] = chosen;
+  if (name === 'GRAPH_CLIENT_SECRET') {
+    return { kind: 'client-credentials', tenantId, clientId, clientSecret: value, ...host };
+  }
+  const certificate = readCertificate(name, value, problems);
+  return certificate === undefined
+    ? { kind: 'dev-token' }
+    : { kind: 'client-certificate', tenantId, clientId, ...certificate, ...host };
+}
+
+/** A PEM with a private key and the certificate that matches it; the thumbprint is computed here. */
+function readCertificate(
+  variable: 'GRAPH_CLIENT_CERTIFICATE' | 'GRAPH_CLIENT_CERTIFICATE_PATH',
+  value: string,
+  problems: Problem[],
+): { privateKey: string; thumbprintSha256: string; certificate: string } | undefined {
+  let pem = value;
+  if (variable === 'GRAPH_CLIENT_CERTIFICATE_PATH') {
+    try {
+      pem = readFileSync(value, 'utf8');
+    } catch {
+      // the error names the path and the reason; the message below names the variable
+      problems.push({ variable, problem: `kan inte läsa filen ${value}` });
+      return undefined;
+    }
+  }
+  // App Service hands a multi-line Key Vault value over as is; a pasted one may carry literal \n
+  pem = pem.replace(/\\n/g, '\n');
+  const keyBlock = /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(
+    pem,
+  )?.[0];
+  const certBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
+  if (keyBlock === undefined || certBlock === undefined) {
+    problems.push({
+      variable,
+      problem: 'måste vara PEM med både den privata nyckeln (okrypterad) och certifikatet',
+    });
+    return undefined;
+  }
+  try {
+    const key = createPrivateKey(keyBlock);
+    const certificate = new X509Certificate(certBlock);
+    if (!certificate.checkPrivateKey(key)) {
+      problems.push({ variable, problem: 'den privata nyckeln hör inte till certifikatet' });
+      return undefined;
+    }
+    return {
+      privateKey: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      thumbprintSha256: certificate.fingerprint256.replaceAll(':', '').toLowerCase(),
+      certificate: certBlock,
+    };
+  } catch {
+    // node:crypto says why in its own words; the variable is what the operator needs
+    problems.push({ variable, problem: 'PEM-innehållet kunde inte läsas som nyckel och certifikat' });
+    return undefined;
+  }
+}
+
+/**
+ * App Service passes a Key Vault reference it could not resolve (no such secret, no access for
+ * the identity) on as the literal text `@Microsoft.KeyVault(…)`. Taken as a value, that text would
+ * become e.g. a publicly known CALENDAR_FEED_SECRET; it stops the start instead.
+ */
+function unresolvedKeyVaultReferences(env: Env): Problem[] {
+  return SETTING_NAMES.map((name) => [name, env[name]] as const)
+    .filter(([, value]) => value !== undefined && /^\s*@Microsoft\.KeyVault\(/i.test(value))
+    .map(([variable]) => ({
+      variable,
+      problem:
+        'är en Key Vault-referens som App Service inte kunde lösa upp: finns hemligheten, och har appens identitet rollen Key Vault Secrets User?',
+    }));
+}
+
+/** Every variable loadConfig reads (infra/azure.bicep's app settings are checked against it). */
+export const SETTING_NAMES: readonly string[] = Object.freeze(Object.keys(rawEnvSchema.shape));
 
 function isGraphCloud(url: string): boolean {
   return /^https:\/\/graph\.microsoft\.(com|us)|^https:\/\/microsoftgraph\.chinacloudapi\.cn/.test(url);

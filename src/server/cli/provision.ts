@@ -6,6 +6,7 @@
  */
 import { startLocalSharePoint } from '../../../infra/local-sharepoint/server.ts';
 import { ConfigError, loadConfig } from '../../config/env.ts';
+import { type AppErrorCode, isAppError } from '../../domain/app-error.ts';
 import { createGraphClient } from '../../sharepoint/graph/create-graph-client.ts';
 import { provisionSchema } from '../../sharepoint/provisioning/provision-schema.ts';
 import { listSpec } from '../../sharepoint/schema.ts';
@@ -42,7 +43,29 @@ async function main(): Promise<void> {
   }
 }
 
+/** What the kommun's IT can do about a failure, by its kind (README: "Deploy to your tenant"). */
+const HINTS: Partial<Record<AppErrorCode, string>> = {
+  UNAUTHENTICATED:
+    'Entra ID eller Graph godtog inte appens inloggning: kontrollera GRAPH_TENANT_ID, GRAPH_CLIENT_ID och hemligheten eller certifikatet (har det gått ut?).',
+  FORBIDDEN:
+    'Appen saknar behörighet till webbplatsen: ge den Sites.Selected med administratörsmedgivande och rollen fullcontrol på just den här webbplatsen (se README).',
+  NOT_FOUND: 'Webbplatsen finns inte: kontrollera SHAREPOINT_SITE (värdnamn:/sites/sökväg).',
+  UPSTREAM_FAILED: 'Entra ID eller Graph gick inte att nå: kontrollera nätverket och försök igen.',
+  MISSING_CONFIG: 'Inställningarna pekar fel: kontrollera GRAPH_AUTHORITY_HOST och SHAREPOINT_SITE.',
+};
+
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else if (isAppError(error)) {
+    // the message and code, not the stack: what the operator needs (secrets never reach either)
+    console.error(`Provisioneringen misslyckades (${error.code}): ${error.message}`);
+    const hint = HINTS[error.code];
+    if (hint !== undefined) {
+      console.error(hint);
+    }
+  } else {
+    console.error(error);
+  }
   process.exitCode = 1;
 });

@@ -1,6 +1,7 @@
 /**
  * Where the bearer token comes from (DESIGN.md §3): a fixed development token for the local
- * SharePoint, which accepts any, or an app-only token from Entra ID by client credentials.
+ * SharePoint, which accepts any, or an app-only token from Entra ID by client credentials — a
+ * client secret, or a certificate (msal signs a client assertion with its private key).
  * msal caches the token and renews it shortly before it expires, so asking per request is cheap.
  */
 import { ConfidentialClientApplication } from '@azure/msal-node';
@@ -13,8 +14,20 @@ export const DEV_TOKEN = 'insatsnavet-dev-token';
 export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 export const DEFAULT_GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
+/** Entra ID's public and national-cloud hosts: msal's instance discovery knows them */
+const MICROSOFT_LOGIN_HOSTS: ReadonlySet<string> = new Set([
+  'login.microsoftonline.com',
+  'login.microsoft.com',
+  'login.microsoftonline.us',
+  'login.chinacloudapi.cn',
+  'login.partner.microsoftonline.cn',
+]);
+
 export type TokenProviderOptions = {
-  /** `https://login.microsoftonline.com` unless a test or a national cloud says otherwise */
+  /**
+   * `https://login.microsoftonline.com` unless a test or a national cloud says otherwise; wins
+   * over the credential's own `authorityHost` (GRAPH_AUTHORITY_HOST)
+   */
   readonly authorityHost?: string;
   readonly scopes?: readonly string[];
 };
@@ -23,14 +36,24 @@ export function createTokenProvider(auth: Config['graphAuth'], options: TokenPro
   if (auth.kind === 'dev-token') {
     return async () => DEV_TOKEN;
   }
-  const authorityHost = (options.authorityHost ?? DEFAULT_AUTHORITY_HOST).replace(/\/+$/, '');
-  const isMicrosoftLogin = new URL(authorityHost).hostname === new URL(DEFAULT_AUTHORITY_HOST).hostname;
+  const authorityHost = (options.authorityHost ?? auth.authorityHost ?? DEFAULT_AUTHORITY_HOST).replace(/\/+$/, '');
+  const isMicrosoftLogin = MICROSOFT_LOGIN_HOSTS.has(new URL(authorityHost).hostname);
   const app = new ConfidentialClientApplication({
     auth: {
       clientId: auth.clientId,
-      clientSecret: auth.clientSecret,
+      ...(auth.kind === 'client-credentials'
+        ? { clientSecret: auth.clientSecret }
+        : {
+            clientCertificate: {
+              thumbprintSha256: auth.thumbprintSha256,
+              privateKey: auth.privateKey,
+              x5c: auth.certificate,
+            },
+          }),
       authority: `${authorityHost}/${auth.tenantId}`,
-      // msal only trusts other authority hosts when they are listed; skip instance discovery there.
+      // msal asks Microsoft's instance discovery about any other host unless it is listed here; a
+      // listed https host is trusted as is and its OpenID configuration read from it (tests use this
+      // for a local token endpoint).
       ...(isMicrosoftLogin ? {} : { knownAuthorities: [new URL(authorityHost).host] }),
     },
   });
