@@ -11,7 +11,7 @@ import { createInvoicingMessages } from '../../bot/cards/requisition-messages.ts
 import { createBot } from '../../bot/create-bot.ts';
 import type { BotAdapterOptions } from '../../bot/create-bot-adapter.ts';
 import { createBotFrameworkSender } from '../../bot/proactive/bot-framework-sender.ts';
-import { type LocalSharePoint, startLocalSharePoint } from '../../infra/local-sharepoint/server.ts';
+import type { LocalSharePoint } from '../../infra/local-sharepoint/server.ts';
 import type { Config } from '../config/env.ts';
 import type { ApprovalDeps } from '../services/approvals/approval-deps.ts';
 import type { InvoicingDeps } from '../services/invoicing/invoicing-deps.ts';
@@ -68,6 +68,8 @@ export async function bootApp(config: Config, logger: Logger, options: BootOptio
   const startedAt = performance.now();
   let localSharePoint: LocalSharePoint | undefined;
   if (config.usesLocalSharePoint) {
+    // loaded only here: against Microsoft Graph the app never loads SQLite's native module
+    const { startLocalSharePoint } = await import('../../infra/local-sharepoint/server.ts');
     localSharePoint = await startLocalSharePoint({ port: config.localSharePointPort, dataDir: config.dataDir });
   }
   try {

@@ -4,7 +4,6 @@
  * Against the embedded local SharePoint it starts one for the duration, on LOCAL_SHAREPOINT_PORT
  * and DATA_DIR (stop `npm start` first, or it will find the port taken).
  */
-import { startLocalSharePoint } from '../../../infra/local-sharepoint/server.ts';
 import { ConfigError, loadConfig } from '../../config/env.ts';
 import { type AppErrorCode, isAppError } from '../../domain/app-error.ts';
 import { createGraphClient } from '../../sharepoint/graph/create-graph-client.ts';
@@ -16,8 +15,12 @@ import { createLogger } from '../logger.ts';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // against Microsoft Graph the local SharePoint (and SQLite's native module) is never loaded
   const local = config.usesLocalSharePoint
-    ? await startLocalSharePoint({ port: config.localSharePointPort, dataDir: config.dataDir })
+    ? await (await import('../../../infra/local-sharepoint/server.ts')).startLocalSharePoint({
+        port: config.localSharePointPort,
+        dataDir: config.dataDir,
+      })
     : undefined;
   try {
     const graph = createGraphClient({
