@@ -47,6 +47,7 @@ export interface BuiltAppPackage {
   envFiles: string[];
 }
 
+const ALLOWED_EMPTY: ReadonlySet<string> = new Set(['APP_NAME_SUFFIX']);
 const COLOR_SIZE = 192;
 const OUTLINE_SIZE = 32;
 
@@ -59,7 +60,10 @@ export async function buildAppPackage(options: BuildAppPackageOptions): Promise<
 
   const env = loadEnvironment(envDir, envName);
   // APP_VERSION always comes from package.json (or the option), so the package and the code agree.
-  const vars = { ...env.values, APP_VERSION: options.version ?? readPackageVersion(rootDir) };
+  // An empty id or domain is one provisioning has not written yet (env/.env.dev lists them empty):
+  // reported as missing. Only the name suffix may be empty on purpose.
+  const given = Object.entries(env.values).filter(([name, value]) => value !== '' || ALLOWED_EMPTY.has(name));
+  const vars = { ...Object.fromEntries(given), APP_VERSION: options.version ?? readPackageVersion(rootDir) };
 
   const manifestSource = readJson(join(appPackageDir, 'manifest.json'));
   const filledManifest = fillPlaceholders(manifestSource, vars);
@@ -99,7 +103,8 @@ export async function buildAppPackage(options: BuildAppPackageOptions): Promise<
       ...[...missing.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(
-          ([name, files]) => `missing variable ${name} (used in ${[...files].join(', ')}; not defined in ${defined})`,
+          ([name, files]) =>
+            `missing variable ${name} (used in ${[...files].join(', ')}; not defined or empty in ${defined} — atk provision writes the ids and domains, or set them by hand)`,
         ),
       ...malformed,
     ]);

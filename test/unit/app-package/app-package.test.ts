@@ -49,9 +49,24 @@ afterAll(() => {
 });
 
 /** An env folder holding only the committed env/.env.<name> (a developer's .user file must not leak in). */
+/**
+ * What `atk provision --env dev` (or the deploying admin) writes into env/.env.dev, whose committed
+ * ids and domains are empty until then (Agents Toolkit convention).
+ */
+const PROVISIONED_DEV = [
+  'TEAMS_APP_ID=2b7e4d90-5c3a-4f18-8e6b-9a0c1d2e3f01',
+  'BOT_ID=2b7e4d90-5c3a-4f18-8e6b-9a0c1d2e3f02',
+  'AAD_APP_CLIENT_ID=2b7e4d90-5c3a-4f18-8e6b-9a0c1d2e3f03',
+  'TAB_DOMAIN=insatsnavet-dev.azurewebsites.net',
+  'BOT_DOMAIN=insatsnavet-dev.azurewebsites.net',
+].join('\n');
+
 function committedEnvDir(envName: string): string {
   const dir = tempDir();
   copyFileSync(join(root, 'env', `.env.${envName}`), join(dir, `.env.${envName}`));
+  if (envName === 'dev') {
+    writeFileSync(join(dir, '.env.dev.user'), `${PROVISIONED_DEV}\n`);
+  }
   return dir;
 }
 
@@ -90,7 +105,10 @@ function arrayOf(value: unknown): Json[] {
 }
 
 describe.each(['local', 'dev'])('the app package for %s', (envName) => {
-  const vars = parseEnvFile(readFileSync(join(root, 'env', `.env.${envName}`), 'utf8'), `.env.${envName}`);
+  const vars = {
+    ...parseEnvFile(readFileSync(join(root, 'env', `.env.${envName}`), 'utf8'), `.env.${envName}`),
+    ...(envName === 'dev' ? parseEnvFile(PROVISIONED_DEV, 'provisioned') : {}),
+  };
   let outDir = '';
   let zip: JSZip;
   let manifest: Json;
@@ -168,7 +186,8 @@ describe.each(['local', 'dev'])('the app package for %s', (envName) => {
     const bot = asJson(bots[0]);
     expect(bot.botId).toBe(vars.BOT_ID);
     expect([...(bot.scopes as string[])].sort()).toEqual(['groupChat', 'personal', 'team']);
-    expect(bot.supportsFiles).toBe(false);
+    // files sent in a personal chat: a scanned, signed samarbetsavtal to file (issue 8)
+    expect(bot.supportsFiles).toBe(true);
     expect(bot.isNotificationOnly).toBe(false);
     const lists = arrayOf(bot.commandLists);
     expect(lists.flatMap((list) => list.scopes as string[]).sort()).toEqual(['groupChat', 'personal', 'team']);
@@ -302,9 +321,32 @@ describe('npm run package (the CLI)', () => {
 
   it('prints the zip path and exits 0', async () => {
     const outDir = join(tempDir(), 'out');
-    const { stdout } = await run(process.execPath, [...cli, '--env', 'dev', '--out', outDir], { cwd: root });
+    const envDir = committedEnvDir('dev');
+    const { stdout } = await run(process.execPath, [...cli, '--env', 'dev', '--env-dir', envDir, '--out', outDir], {
+      cwd: root,
+    });
     expect(stdout).toContain(`appPackage.dev.zip`);
     expect(existsSync(join(outDir, 'appPackage.dev.zip'))).toBe(true);
+  });
+
+  it('before provisioning, names the ids and domains env/.env.dev still lacks, and writes nothing', async () => {
+    const outDir = join(tempDir(), 'out');
+    mkdirSync(outDir);
+    // the committed file alone (a developer's own env/.env.dev.user would fill them)
+    const envDir = tempDir();
+    copyFileSync(join(root, 'env', '.env.dev'), join(envDir, '.env.dev'));
+    const failure = await run(process.execPath, [...cli, '--env', 'dev', '--env-dir', envDir, '--out', outDir], {
+      cwd: root,
+    }).then(
+      () => undefined,
+      (error: unknown) => error as { code: number; stderr: string },
+    );
+    expect(failure?.code).toBe(1);
+    for (const name of ['AAD_APP_CLIENT_ID', 'BOT_ID', 'TAB_DOMAIN', 'TEAMS_APP_ID']) {
+      expect(failure?.stderr).toContain(`missing variable ${name}`);
+    }
+    expect(failure?.stderr).toContain('atk provision');
+    expect(readdirSync(outDir)).toEqual([]);
   });
 
   it('exits 1 naming a missing variable and writes nothing', async () => {
