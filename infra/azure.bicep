@@ -335,11 +335,8 @@ var botPasswordAppSettings = {
 resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
   name: 'appsettings'
-  properties: union(
-    commonAppSettings,
-    graphCredential == 'secret' ? graphSecretAppSettings : graphCertificateAppSettings,
-    useManagedIdentityBot ? {} : botPasswordAppSettings
-  )
+  // one line: function arguments over several lines need a recent Bicep
+  properties: union(commonAppSettings, graphCredential == 'secret' ? graphSecretAppSettings : graphCertificateAppSettings, useManagedIdentityBot ? {} : botPasswordAppSettings)
   // the references resolve only once the identity may read the secrets
   dependsOn: [
     appReadsSecrets
