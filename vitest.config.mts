@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    globalSetup: ['test/support/build-tab.ts'],
+    // fuzz-tally prints the fuzz suite's total of generated inputs after the run (test/fuzz/)
+    globalSetup: ['test/support/build-tab.ts', 'test/support/fuzz-tally.ts'],
   },
 });

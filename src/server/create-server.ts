@@ -10,10 +10,13 @@
  * activity and conversation ids.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { AppError } from '../domain/app-error.ts';
 import type { Readiness } from '../sharepoint/schema-version.ts';
 import { sendError } from './http-errors.ts';
+import { readJsonBody } from './json-body.ts';
 import { type Logger, withLogContext } from './logger.ts';
 import type { TabAssets } from './tab-assets.ts';
 
@@ -29,9 +32,6 @@ export type ServerDependencies = {
   /** mounts further routes under /api (the insats register's API) */
   readonly mountApi?: (server: Server) => void;
 };
-
-/** Bot activities and API bodies are small; anything larger is refused before it is parsed. */
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 /** what a caller's id may look like: no spaces, quotes or control characters that would garble a log */
@@ -153,7 +153,9 @@ export function createServer(deps: ServerDependencies): Server {
     }
     next();
   });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  // JSON only, at most 1 MB, UTF-8, not compressed, not absurdly nested (json-body.ts): restify's
+  // bodyParser took gzip (a bad stream crashed the process) and multipart (files in /tmp)
+  server.use(readJsonBody());
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // last of the `use` chain: the route handler, and all it awaits, runs inside the request's context
   server.use((req, _res, next) => inRequestContext(req, () => next()));
@@ -281,7 +283,10 @@ export function createServer(deps: ServerDependencies): Server {
               : status < 500
                 ? 'INVALID_INPUT'
                 : 'INTERNAL';
-      const appError = new AppError(code, `${req.method} ${req.url}: ${err.message ?? ''}`);
+      const appError = new AppError(code, `${req.method} ${req.url}: ${err.message ?? ''}`, {
+        ...(status === 405 ? { userMessage: `Adressen finns, men inte för ${req.method}.` } : {}),
+        ...(status === 406 ? { userMessage: 'Insatsnavet svarar med JSON (accept: application/json).' } : {}),
+      });
       if (status >= 500) {
         inRequestContext(req, () => deps.logger.error({ err }, 'request failed'));
       }
@@ -292,7 +297,39 @@ export function createServer(deps: ServerDependencies): Server {
     },
   );
 
+  // what Node's HTTP parser refuses before restify sees a request (headers over 16 KB, a
+  // malformed request line) is answered in our error shape too, not with a bare status line
+  server.server.on('clientError', answerClientError);
+
   return server;
+}
+
+/** Node's own answer to a request it could not parse (its default handler), with our error body */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  const response: unknown = Reflect.get(socket, '_httpMessage');
+  const started = typeof response === 'object' && response !== null && Reflect.get(response, 'headersSent') === true;
+  if (error.code === 'ECONNRESET' || !socket.writable || started) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const userMessage =
+    status === 431
+      ? 'Anropets huvuden (headers) är för stora.'
+      : status === 408
+        ? 'Anropet tog för lång tid att skicka.'
+        : 'Anropet kunde inte läsas (felaktig HTTP).';
+  const body = JSON.stringify({ error: new AppError('INVALID_INPUT', error.message, { userMessage }).toJSON() });
+  socket.end(
+    [
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+      'content-type: application/json; charset=utf-8',
+      `content-length: ${Buffer.byteLength(body)}`,
+      'connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
 }
 
 /** the ids of a Bot Framework activity, when the body has them as short strings */

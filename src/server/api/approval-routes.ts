@@ -25,6 +25,7 @@ import {
 import type { IdentityDeps } from './identity.ts';
 import { mountRoutes } from './mount-routes.ts';
 import type { RouteContextWith, RouteDefinitionWith } from './route-definitions.ts';
+import { parseInput } from './validate.ts';
 
 type ApprovalRoute = RouteDefinitionWith<ApprovalDeps>;
 
@@ -32,9 +33,10 @@ function idOf(context: RouteContextWith<ApprovalDeps>): string {
   return context.params.id ?? '';
 }
 
+/** `?from=2027-01-01`; repeated (`?from=a&from=b`) or nested (`?from[x]=1`) is a 400, not ignored */
 function fromOf(query: unknown): { from?: string } {
-  const from = typeof query === 'object' && query !== null ? Reflect.get(query, 'from') : undefined;
-  return typeof from === 'string' && from.trim() !== '' ? { from: from.trim() } : {};
+  const { from } = parseInput(delegationQuerySchema, query, 'Sökvillkoren');
+  return from !== undefined && from.trim() !== '' ? { from: from.trim() } : {};
 }
 
 export const APPROVAL_ROUTES: readonly ApprovalRoute[] = [

@@ -23,7 +23,8 @@ export function mountRoutes<Deps>(
           actor,
           params: (req.params ?? {}) as Record<string, string>,
           query: req.query ?? {},
-          body: req.body ?? {},
+          // undefined when nothing was sent; a JSON `null` stays null, for the schema to refuse
+          body: req.body === undefined ? {} : req.body,
           ifMatch: typeof ifMatch === 'string' ? ifMatch : undefined,
           deps: context.deps,
         });

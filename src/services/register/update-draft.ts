@@ -46,6 +46,10 @@ export async function updateDraft(deps: RegisterDeps, actor: Actor, input: Updat
   if (applicationChanges.length > 0) {
     await assertMayEditApplication(deps, actor, intervention, 'ansökan');
   }
+  if (changed.length === 0) {
+    // nothing to save (an empty body): no write, and no audit row saying the insats was changed
+    return intervention;
+  }
   const etag = input.etag ?? intervention.etag;
   const updated = await deps.repos.interventions.update(intervention.id, input.fields, { etag });
   await appendAudit(deps, actor, 'insats.uppdaterad', intervention.id, { stage: intervention.stage, changed });
