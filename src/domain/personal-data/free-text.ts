@@ -17,7 +17,35 @@ export type FreeTextOptions = {
   max?: number;
   /** fewest characters after trimming; none by default */
   min?: number;
+  /** a name, a title, a number: line breaks and tabs become spaces */
+  singleLine?: boolean;
 };
+
+/** C0 and C1 control characters but tab, line feed and carriage return; DEL */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+/** line breaks that are not \n: vertical tab (Word's Shift+Enter), form feed, NEL, U+2028/2029 */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const ODD_LINE_BREAK = /[\u000b\u000c\u0085\u2028\u2029]/g;
+/** bidi embeddings, overrides and isolates: they can make stored text read backwards (U+202E) */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
+/** half a UTF-16 surrogate pair: not a character, and not storable as UTF-8 */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Free text as Insatsnavet stores it: without control characters (garbage from a paste that
+ * SharePoint's XML-based views choke on), bidi overrides (text that shows reversed) and lone
+ * surrogates; odd line breaks become `\n`, and in a single-line field every break and tab a space.
+ * Letters, emoji (zero-width joiners included) and right-to-left text stay as they are.
+ */
+export function normaliseFreeText(text: string, options: { readonly singleLine?: boolean } = {}): string {
+  const cleaned = text
+    .replace(ODD_LINE_BREAK, '\n')
+    .replace(CONTROL, '')
+    .replace(BIDI_CONTROL, '')
+    .replace(LONE_SURROGATE, '');
+  return options.singleLine === true ? cleaned.replace(/\r\n|[\r\n\t]/g, ' ') : cleaned;
+}
 
 const count = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
 
@@ -40,8 +68,10 @@ function tooShortMessage(label: string, min: number): string {
  */
 export function freeText(label: string, options: FreeTextOptions = {}): z.ZodString {
   const max = options.max ?? DEFAULT_FREE_TEXT_MAX;
+  const singleLine = options.singleLine === true;
   let schema = z
     .string()
+    .overwrite((text) => normaliseFreeText(text, { singleLine }))
     .trim()
     .max(max, { error: tooLongMessage(label, max) });
   if (options.min !== undefined && options.min > 0) {

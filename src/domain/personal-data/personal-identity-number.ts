@@ -115,7 +115,19 @@ export function findPersonalIdentityNumbers(text: string): readonly PersonalIden
   return matches;
 }
 
-/** Whether the text holds at least one personnummer or samordningsnummer. */
+/** invisible format characters (zero-width space and joiners, soft hyphen, word joiner, BOM …) */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
+/**
+ * Whether the text holds at least one personnummer or samordningsnummer — also one written with
+ * full-width digits or with invisible characters between its digits (a paste from a web page or a
+ * PDF), which would otherwise slip past: the text is read a second time folded (NFKC) and without
+ * format characters.
+ */
 export function containsPersonalIdentityNumber(text: string): boolean {
-  return findPersonalIdentityNumbers(text).length > 0;
+  if (findPersonalIdentityNumbers(text).length > 0) {
+    return true;
+  }
+  const folded = text.normalize('NFKC').replace(FORMAT_CHARACTERS, '');
+  return folded !== text && findPersonalIdentityNumbers(folded).length > 0;
 }

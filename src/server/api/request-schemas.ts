@@ -10,7 +10,8 @@ import { freeText, optionalFreeText } from '../../domain/personal-data/free-text
 import { kansliSettingsPatchSchema } from '../../domain/settings/kansli-settings.ts';
 import { BUDGET_CATEGORIES, INTERVENTION_KINDS, STAGES } from '../../domain/vocabulary.ts';
 
-const guardedText: TextField = (label, max) => freeText(label, { max });
+/** the application's short fields (a signatory's name and title) are one line; its texts are not */
+const guardedText: TextField = (label, max) => freeText(label, { max, singleLine: max <= 255 });
 const longText = (label: string) => optionalFreeText(label).optional();
 
 export const applicationDetailsInputSchema = buildApplicationDetailsSchema(guardedText);
@@ -35,18 +36,18 @@ const draftShape = {
 };
 
 export const createDraftBodySchema = z.strictObject({
-  title: freeText('Insatsens namn', { min: 1, max: 255 }),
+  title: freeText('Insatsens namn', { min: 1, max: 255, singleLine: true }),
   code: interventionCode,
   stage: z.enum(['Idé', 'Ansökan']).optional(),
   ...draftShape,
 });
 
 export const updateDraftBodySchema = z.strictObject({
-  title: freeText('Insatsens namn', { min: 1, max: 255 }).optional(),
+  title: freeText('Insatsens namn', { min: 1, max: 255, singleLine: true }).optional(),
   ...draftShape,
   grantedAmount: amountKr.nullable().optional(),
   decisionDate: isoDate.nullable().optional(),
-  decisionRef: optionalFreeText('Beslutsparagraf', { max: 255 }).optional(),
+  decisionRef: optionalFreeText('Beslutsparagraf', { max: 255, singleLine: true }).optional(),
   followUpRegistered: z.boolean().optional(),
   /** the eTag the insats was read with; a stale one answers 412 (If-Match works too) */
   etag: z.string().min(1).optional(),
@@ -73,7 +74,7 @@ export const listQuerySchema = z.object({
   skede: z.enum(STAGES).optional(),
   agare: itemId.optional(),
   ar: z.coerce.number().int().min(2000).max(2100).optional(),
-  sok: freeText('Sök', { max: 200 }).optional(),
+  sok: freeText('Sök', { max: 200, singleLine: true }).optional(),
 });
 
 export const idParamsSchema = z.object({ id: z.string().min(1).max(20) });

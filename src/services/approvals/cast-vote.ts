@@ -55,7 +55,7 @@ export const voteInputSchema = z.object({
 });
 
 export function parseVoteInput(input: unknown): z.output<typeof voteInputSchema> {
-  const parsed = voteInputSchema.safeParse(input);
+  const parsed = voteInputSchema.safeParse(input, { error: z.locales.sv().localeError });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
     throw new AppError('INVALID_INPUT', `invalid vote: ${parsed.error.message}`, {

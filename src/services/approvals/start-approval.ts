@@ -34,6 +34,8 @@ import { openStage, planClassification } from './open-stage.ts';
 
 export const STARTABLE_SUBJECTS = ['Ansökan', 'Budgetändring', 'Planändring'] as const;
 
+const swedish = z.locales.sv().localeError;
+
 const blankToUndefined = (value: unknown): unknown =>
   value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
 
@@ -79,7 +81,8 @@ type StartInput = {
 };
 
 function parseStartInput(input: unknown, today: string): StartInput {
-  const parsed = startInputSchema.safeParse(input);
+  // Swedish messages for zod's own refusals too (a list or a number where the form belongs)
+  const parsed = startInputSchema.safeParse(input, { error: swedish });
   if (!parsed.success) {
     throw invalid(issuesOf(parsed.error, ''));
   }
@@ -106,11 +109,13 @@ function parseStartInput(input: unknown, today: string): StartInput {
         message: 'En budgetändring behöver minst en flytt: från post, till post, belopp och år.',
       });
     } else {
-      const reading = budgetChangeSchema.safeParse(parsed.data.change);
+      const reading = budgetChangeSchema.safeParse(parsed.data.change, { error: swedish });
       if (reading.success) {
-        change = reading.data;
         const motivering = freeText('Motivering', { max: 4000 }).safeParse(reading.data.motivering);
-        if (!motivering.success) {
+        if (motivering.success) {
+          // stored as the guard made it (control characters and bidi overrides gone)
+          change = { ...reading.data, motivering: motivering.data };
+        } else {
           issues.push(...issuesOf(motivering.error, 'change.motivering'));
         }
       } else {
@@ -120,11 +125,12 @@ function parseStartInput(input: unknown, today: string): StartInput {
   }
   let plan: PlanChange | null = null;
   if (subject === 'Planändring') {
-    const reading = planChangeSchema.safeParse(parsed.data.plan ?? { beskrivning: summary });
+    const reading = planChangeSchema.safeParse(parsed.data.plan ?? { beskrivning: summary }, { error: swedish });
     if (reading.success) {
-      plan = reading.data;
       const description = freeText('Beskrivning', { max: 4000 }).safeParse(reading.data.beskrivning);
-      if (!description.success) {
+      if (description.success) {
+        plan = { ...reading.data, beskrivning: description.data };
+      } else {
         issues.push(...issuesOf(description.error, 'plan.beskrivning'));
       }
     } else {

@@ -3,7 +3,6 @@
  * card sent is updated to say so, the requester is told when someone else withdrew it, and the
  * act is audited. A decided matter cannot be withdrawn: the decision is a record.
  */
-import { z } from 'zod';
 import { AppError, isAppError } from '../../domain/app-error.ts';
 import { freeText } from '../../domain/personal-data/free-text.ts';
 import { authorize } from '../authorization/refuse.ts';
@@ -17,10 +16,12 @@ import { readPayload, writePayload } from './approval-payload.ts';
 import type { ApprovalView } from './approval-view.ts';
 import { findApproval } from './find-approval.ts';
 
-const reasonSchema = z.union([
-  freeText('Skäl', { min: 1, max: 1000 }),
-  z.object({ reason: freeText('Skäl', { min: 1, max: 1000 }) }).transform((value) => value.reason),
-]);
+const reasonSchema = freeText('Skäl', { min: 1, max: 1000 });
+
+/** the reason as sent: the text itself, or `{ reason }` */
+function reasonOf(input: unknown): unknown {
+  return typeof input === 'object' && input !== null && !Array.isArray(input) ? Reflect.get(input, 'reason') : input;
+}
 
 const MAX_TRIES = 3;
 
@@ -31,11 +32,13 @@ export async function withdrawApproval(
   approvalId: string,
   reason: unknown,
 ): Promise<ApprovalView> {
-  const parsed = reasonSchema.safeParse(reason);
+  // one schema on the text, wherever it came: a union of the two shapes hid the guard's message
+  // (a personnummer in `{ reason }` was answered "Skriv varför …")
+  const parsed = reasonSchema.safeParse(reasonOf(reason));
   if (!parsed.success) {
     const message =
-      parsed.error.issues.find((issue) => issue.message.includes('personnummer'))?.message ??
-      'Skriv varför ärendet återkallas.';
+    const [issue] = parsed.error.issues;
+      issue === undefined || issue.code === 'invalid_type' ? 'Skriv varför ärendet återkallas.' : issue.message;
     throw new AppError('INVALID_INPUT', 'invalid withdrawal reason', {
       userMessage: message,
       details: { issues: [{ path: 'reason', message }] },

@@ -113,7 +113,7 @@ export const requisitionRegistrationSchema = z
   .object({
     invoiceNumber: z.preprocess(
       (value) => (typeof value === 'number' ? String(value) : (value ?? '')),
-      freeText('Fakturanummer', { min: 1, max: 50 }),
+      freeText('Fakturanummer', { min: 1, max: 50, singleLine: true }),
     ),
     receivedDate: z.preprocess(blankToUndefined, isoDate.optional()).optional(),
     amount: z
