@@ -69,8 +69,16 @@ function roleAdvice(roles: readonly Role[]): string {
   return 'Skriv **status** följt av en kod för att se läget för en insats.';
 }
 
+/**
+ * Text someone typed (a title, a name), for a chat message: Teams reads a bot's messages as
+ * Markdown with some HTML, so the characters that would make formatting, a link or a tag are
+ * escaped, and line breaks (which would start a list) become spaces.
+ */
+export function escapeText(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/([\\*_[\]`<>])/g, '\\$1');
+}
+
 /** what the user wrote, shortened and without characters that would turn into formatting */
 export function quote(text: string): string {
-  const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
-  return short.replace(/([\\*_[\]`<>])/g, '\\$1');
+  return escapeText(text.length > 60 ? `${text.slice(0, 57)}…` : text);
 }

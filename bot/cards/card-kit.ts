@@ -64,8 +64,13 @@ export function text(
   };
 }
 
+/**
+ * A FactSet. Fact values are Markdown in Teams, as TextBlocks are, and most hold something a person
+ * typed (a title, a name, a beslutsparagraf): every value is escaped here, so no caller can forget.
+ * The titles are the card's own labels.
+ */
 export function facts(entries: ReadonlyArray<readonly [string, string]>): CardElement {
-  return { type: 'FactSet', facts: entries.map(([title, value]) => ({ title, value })) };
+  return { type: 'FactSet', facts: entries.map(([title, value]) => ({ title, value: escapeMarkdown(value) })) };
 }
 
 /** one list entry: a bold first line and a subtle second one, separated from the previous entry */

@@ -261,8 +261,8 @@ function factRows(view: RequisitionView): Array<readonly [string, string]> {
   if (view.receivedDate !== null) {
     rows.push(['Inkom', view.receivedDate]);
   }
-  // FactSet values are Markdown: a title or invoice number must not turn into formatting
-  return rows.map(([title, value]) => [title, escapeMarkdown(value)] as const);
+  // facts() escapes the values: a title or invoice number must not turn into formatting
+  return rows;
 }
 
 function attentionBox(title: string, message: string): CardElement {

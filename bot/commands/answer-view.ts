@@ -22,6 +22,7 @@ import { myInterventionsCard } from '../cards/my-interventions-card.ts';
 import { statusCard } from '../cards/status-card.ts';
 import type { BotUser } from '../identity/bot-user.ts';
 import {
+  escapeText,
   NO_USER_ID_TEXT,
   noDeadlinesRoleText,
   noInsatsRoleText,
@@ -132,5 +133,6 @@ async function answerStatus(
 }
 
 function listed(interventions: readonly Intervention[]): string {
-  return interventions.map((intervention) => `**${intervention.code}** (${intervention.title})`).join(', ');
+  // the title is typed text: escaped, or a `[länk](https://…)` in it would be a link in the chat
+  return interventions.map((intervention) => `**${intervention.code}** (${escapeText(intervention.title)})`).join(', ');
 }

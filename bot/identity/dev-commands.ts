@@ -11,7 +11,7 @@ import type { BotDependencies } from '../bot-dependencies.ts';
 import { type BotReply, textReply } from '../bot-reply.ts';
 import { asPersonalTargetFor, type ConversationTarget, pointsAt } from '../conversations/conversation-target.ts';
 import type { ConversationTracker } from '../conversations/conversation-tracker.ts';
-import { quote } from '../texts.ts';
+import { escapeText, quote } from '../texts.ts';
 import type { ActingPersonStore } from './acting-person-store.ts';
 import type { BotUser } from './bot-user.ts';
 
@@ -27,11 +27,11 @@ export type DevCommandContext = {
 export async function actAs(context: DevCommandContext, name: string): Promise<BotReply> {
   const match = await findPeopleByName(context.deps.repositories.roleAssignments, name);
   if (match.kind === 'ambiguous') {
-    const names = match.candidates.slice(0, 10).map((person) => person.name);
+    const names = match.candidates.slice(0, 10).map((person) => escapeText(person.name));
     return textReply(`Flera personer passar ”${quote(name)}”: ${names.join(', ')}. Skriv mer av namnet.`);
   }
   if (match.kind === 'not-found') {
-    const examples = match.examples.map((person) => `**agera som ${person.name}**`).join(' eller ');
+    const examples = match.examples.map((person) => `**agera som ${escapeText(person.name)}**`).join(' eller ');
     return textReply(
       `Jag hittar ingen person som heter ”${quote(name)}” i rollistan.${examples === '' ? '' : ` Prova t.ex. ${examples}.`}`,
     );
@@ -53,7 +53,7 @@ export async function actAs(context: DevCommandContext, name: string): Promise<B
   }
   const roles = await rolesOf(context.deps, person.aadObjectId);
   return textReply(
-    `Du agerar nu som **${person.name}**${inParentheses(roles)}. Alla kommandon svarar som för hen – skriv **agera som mig själv** för att sluta.`,
+    `Du agerar nu som **${escapeText(person.name)}**${inParentheses(roles)}. Alla kommandon svarar som för hen – skriv **agera som mig själv** för att sluta.`,
   );
 }
 
@@ -71,11 +71,11 @@ export async function actAsSelf(context: DevCommandContext): Promise<BotReply> {
 
 export async function whoAmI(context: DevCommandContext): Promise<BotReply> {
   const { user } = context;
-  const teams = `Teams säger att du är ${user.teamsName ?? 'okänd'}${user.teamsAadId === null ? '' : ` (Entra-id ${user.teamsAadId})`}.`;
+  const teams = `Teams säger att du är ${escapeText(user.teamsName ?? 'okänd')}${user.teamsAadId === null ? '' : ` (Entra-id ${user.teamsAadId})`}.`;
   if (user.actingAs !== null) {
     const roles = await rolesOf(context.deps, user.actingAs.aadObjectId);
     return textReply(
-      `${teams}\n\nDu agerar som **${user.actingAs.name}**${inParentheses(roles)}. Skriv **agera som mig själv** för att sluta.`,
+      `${teams}\n\nDu agerar som **${escapeText(user.actingAs.name)}**${inParentheses(roles)}. Skriv **agera som mig själv** för att sluta.`,
     );
   }
   const roles = user.teamsAadId === null ? [] : await rolesOf(context.deps, user.teamsAadId);

@@ -3,7 +3,26 @@
  * UIDs, the calendar named after the person, and a refresh hint so Outlook polls a few times a day.
  */
 import { ICalCalendar } from 'ical-generator';
+import { normaliseFreeText } from '../../domain/personal-data/free-text.ts';
 import type { CalendarEvent } from './list-calendar-events.ts';
+
+/**
+ * Text for an iCalendar property: no control characters (RFC 5545 allows none but tab in TEXT),
+ * bidi overrides or lone surrogates. ical-generator escapes `\ ; ,` and line breaks in an event's
+ * SUMMARY and DESCRIPTION itself.
+ */
+function icsText(value: string): string {
+  return normaliseFreeText(value);
+}
+
+/**
+ * The calendar's name, escaped here: ical-generator writes NAME and X-WR-CALNAME as given, so a
+ * person's name with a line break in it (typed into the Roller list) could end the calendar and
+ * start another. One line, with `\ ; ,` escaped as RFC 5545 TEXT wants.
+ */
+function icsName(value: string): string {
+  return normaliseFreeText(value, { singleLine: true }).replace(/[\\;,]/g, (character) => `\\${character}`);
+}
 
 export function renderCalendar(input: {
   readonly personName: string;
@@ -13,7 +32,7 @@ export function renderCalendar(input: {
 }): string {
   // no calendar time zone: every event is all-day (a date), and DTSTAMP must then stay in UTC
   const calendar = new ICalCalendar({
-    name: `Insatsnavet – ${input.personName}`,
+    name: icsName(`Insatsnavet – ${input.personName}`),
     description: 'Fakturafrister, beslut och sammanträden från Insatsnavet.',
     prodId: { company: 'Insatsnavet', product: 'Insatsnavet', language: 'SV' },
     ttl: 60 * 60 * 4,
@@ -23,8 +42,8 @@ export function renderCalendar(input: {
       id: event.uid,
       start: event.date,
       allDay: true,
-      summary: event.summary,
-      description: event.description,
+      summary: icsText(event.summary),
+      description: icsText(event.description),
       categories: [{ name: event.category }],
       stamp: input.generatedAt,
     });
