@@ -64,7 +64,8 @@ export function driveItemJson(scope: RequestScope, drive: DriveContext, item: Dr
       driveType: 'documentLibrary',
       driveId,
       id: item.parentId,
-      path: `/drives/${driveId}/root:${parentNames.map((name) => `/${name}`).join('')}`,
+      // Graph's itemReference.path is percent-encoded: a folder named `%2e%2e` reads back as itself, not `..`
+      path: `/drives/${driveId}/root:${parentNames.map((name) => `/${encodeURIComponent(name)}`).join('')}`,
       siteId: siteIdOf(scope, drive.site),
     };
   }

@@ -2,17 +2,30 @@
  * File and folder names SharePoint Online accepts. It refuses `" * : < > ? / \ |`, control
  * characters, leading or trailing spaces and dots, a few reserved names and `_vti_` (research
  * graph.md §3.6); an upload with such a name fails with 400 invalidRequest, so names from users
- * are made valid first. Idempotent: a sanitized name is returned unchanged.
+ * are made valid first. Invisible format characters and lone surrogates go too (a name must read
+ * as what it is, and be encodable in the upload's URL). Idempotent: a sanitized name is returned
+ * unchanged.
  */
 
 const MAX_NAME_LENGTH = 200;
 const REPLACEMENT = '_';
 const INVALID_CHARACTERS = /["*:<>?/\\|\p{Cc}]/gu;
+/**
+ * Invisible format characters — bidi overrides above all: `avtal\u202Efdp.exe` shows as
+ * "avtalexe.pdf" — zero-width spaces and joiners, soft hyphens: removed, so a name reads as it is.
+ */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+/** half a surrogate pair: no character, and not encodable in a URL (encodeURIComponent throws) */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const RESERVED_STEMS = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 const RESERVED_NAMES = new Set(['.lock', 'desktop.ini']);
 
 export function sanitizeFileName(name: string): string {
-  let result = name.normalize('NFC').replace(INVALID_CHARACTERS, REPLACEMENT);
+  let result = name
+    .replace(LONE_SURROGATE, REPLACEMENT)
+    .normalize('NFC')
+    .replace(FORMAT_CHARACTERS, '')
+    .replace(INVALID_CHARACTERS, REPLACEMENT);
   result = truncate(result);
   result = result.trim();
   result = result.replace(/^\.+/, (dots) => REPLACEMENT.repeat(dots.length));

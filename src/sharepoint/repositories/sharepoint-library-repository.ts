@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { AppError, isAppError } from '../../domain/app-error.ts';
 import type { WriteOptions } from '../../domain/ports/common.ts';
-import type { FileUpload, FileVersion, LibraryRepository } from '../../domain/ports/library-repository.ts';
+import type {
+  ConflictBehavior,
+  FileUpload,
+  FileVersion,
+  LibraryRepository,
+} from '../../domain/ports/library-repository.ts';
 import { batchResponseError } from './batch-error.ts';
 import { sanitizeFileName, sanitizeFolderPath } from './file-name.ts';
 import { parseGraphResponse } from './graph-response.ts';
@@ -21,6 +26,8 @@ export type LibrarySpec<File, Fields> = {
   readonly schema: z.ZodType<File>;
   readonly fieldsSchema: z.ZodType<Partial<Fields>>;
 };
+
+const CONFLICT_BEHAVIORS: readonly ConflictBehavior[] = ['fail', 'replace', 'rename'];
 
 const listItemShape = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -64,6 +71,12 @@ export class SharePointLibraryRepository<File, Fields> implements LibraryReposit
   }
 
   async upload(upload: FileUpload<Fields>): Promise<File> {
+    // it goes into the URL's query as written: only the three Graph knows, whatever a caller passes
+    if (!CONFLICT_BEHAVIORS.includes(upload.conflictBehavior)) {
+      throw new AppError('INVALID_INPUT', `conflictBehavior ${String(upload.conflictBehavior).slice(0, 40)}`, {
+        userMessage: 'Vad som ska hända med en fil med samma namn ska vara fail, replace eller rename.',
+      });
+    }
     const fields = encodeFields(this.spec.fields, parseInput(this.spec.fieldsSchema, upload.fields));
     const drive = await this.drive();
     const folder = sanitizeFolderPath(upload.folder);
