@@ -36,8 +36,8 @@ export async function withdrawApproval(
   // (a personnummer in `{ reason }` was answered "Skriv varför …")
   const parsed = reasonSchema.safeParse(reasonOf(reason));
   if (!parsed.success) {
-    const message =
     const [issue] = parsed.error.issues;
+    const message =
       issue === undefined || issue.code === 'invalid_type' ? 'Skriv varför ärendet återkallas.' : issue.message;
     throw new AppError('INVALID_INPUT', 'invalid withdrawal reason', {
       userMessage: message,
