@@ -6,9 +6,16 @@ import { AppError } from '../../domain/app-error.ts';
  * column names they are given must be indexed ones.
  */
 
-/** An OData string literal: single-quoted, with every `'` doubled. */
+/** half a surrogate pair: encodeURIComponent throws on it (URIError, a 500) and nothing stored has one */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * An OData string literal: single-quoted, with every `'` doubled. A lone surrogate (a code typed
+ * as `"\ud800"` in JSON) becomes U+FFFD, which matches nothing stored: the lookup finds nothing
+ * instead of failing to build its URL.
+ */
 export function odataString(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
+  return `'${value.replace(LONE_SURROGATE, '\ufffd').replaceAll("'", "''")}'`;
 }
 
 /** The inverse of odataString (for tests and diagnostics); throws on a malformed literal. */

@@ -67,6 +67,19 @@ describe('the approvals API answers in Swedish', () => {
   });
 });
 
+describe('a lookup by a code that is half a character', () => {
+  it('is a 404, not a 500 (found by: POST /api/beslut {"insats":"\\ud800", …} — encodeURIComponent threw building the $filter)', async () => {
+    const answer = await api.call('karin.vallgren', 'POST', '/api/beslut', {
+      insats: '\ud800',
+      subject: 'Ansökan',
+      summary: 'Ändrad plan för höstens grupper',
+    });
+    expect(answer.status).toBe(404);
+    const insats = await api.call('karin.vallgren', 'GET', `/api/insatser?sok=${encodeURIComponent('x')}`);
+    expect(insats.status).toBe(200);
+  });
+});
+
 describe('a new matter’s texts are stored as the guard made them', () => {
   it('a plan’s description without control characters or bidi overrides', async () => {
     const answer = await api.call('karin.vallgren', 'POST', '/api/beslut', {
