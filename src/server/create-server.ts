@@ -17,6 +17,7 @@ import { AppError } from '../domain/app-error.ts';
 import type { Readiness } from '../sharepoint/schema-version.ts';
 import { sendError } from './http-errors.ts';
 import { readJsonBody } from './json-body.ts';
+import { loggableUrl } from './loggable-url.ts';
 import { type Logger, withLogContext } from './logger.ts';
 import type { TabAssets } from './tab-assets.ts';
 
@@ -162,7 +163,9 @@ export function createServer(deps: ServerDependencies): Server {
 
   server.on('after', (req: Request, res: Response) => {
     inRequestContext(req, () => {
-      const line = { method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - req.time() };
+      // not the raw URL: a calendar link's secret and typed query values (a personnummer) stay out
+      const url = loggableUrl(req.url ?? '', req.getRoute()?.path?.toString());
+      const line = { method: req.method, url, status: res.statusCode, ms: Date.now() - req.time() };
       if (PROBE_PATHS.has(req.getPath())) {
         deps.logger.debug(line, 'request');
       } else {
