@@ -26,4 +26,6 @@ export type BotDependencies = {
   readonly approvals: ApprovalDeps;
   /** the personal calendar feed; `publicBaseUrl()` is the app's address for the link */
   readonly calendar?: { readonly feed: CalendarFeedDeps; readonly publicBaseUrl: () => string };
+  /** files sent to the bot (a signed agreement): plain http downloads only outside production */
+  readonly files?: { readonly allowHttp: boolean };
 };

@@ -10,6 +10,7 @@ import { rearmAfterInstall } from '../src/services/notifications/rearm-after-ins
 import type { BotDependencies } from './bot-dependencies.ts';
 import type { BotReply } from './bot-reply.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './cards/card-kit.ts';
+import { answerAgreementFile, answerStartSigning, carriesFile } from './commands/answer-agreement.ts';
 import { answerApproval, answerDelegationDecisions, answerStartApproval } from './commands/answer-approval.ts';
 import { answerCalendar } from './commands/answer-calendar.ts';
 import { answerRequisition, answerRequisitionList } from './commands/answer-requisition.ts';
@@ -69,6 +70,15 @@ export class InsatsnavetBot {
     const target = conversationTargetOf(activity);
     const text =
       activity.text === undefined || activity.text === null ? '' : TurnContext.removeRecipientMention(activity);
+    if (carriesFile(activity)) {
+      // a file sent to the bot is a signed samarbetsavtal to file (issue 8); the text names the insats
+      const [reply] = await Promise.all([
+        answerAgreementFile(activity, text ?? '', user, target, this.deps),
+        this.refresh(target, user.actingAs),
+      ]);
+      await context.sendActivity(toMessage(reply));
+      return;
+    }
     const command = parseCommand(text ?? '', { devCommands: this.actingStore !== null });
     // `agera som` moves the acted person's row itself; refreshing the old one here would race it
     const acting = command.kind === 'act-as' || command.kind === 'act-as-self' ? null : user.actingAs;
@@ -104,6 +114,8 @@ export class InsatsnavetBot {
         return answerDelegationDecisions(user, this.deps);
       case 'start-approval':
         return answerStartApproval(command.query, user, this.deps);
+      case 'start-signing':
+        return answerStartSigning(command.query, user, this.deps);
       case 'requisition':
         return answerRequisition(command.query, user, this.deps);
       case 'requisitions':

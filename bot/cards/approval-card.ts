@@ -108,6 +108,9 @@ export function approvalHeadline(
   kind: ApprovalMessageKind | undefined,
 ): { readonly title: string; readonly subtitle: string | null } {
   const title = titleWithCode(view);
+  if (view.status === 'Pågår' && view.agreement !== null && view.agreement !== undefined && kind !== 'reminder') {
+    return { title: `Underteckna: ${title}`, subtitle: null };
+  }
   if (view.status === 'Pågår') {
     if (kind === 'reminder' && view.viewer.awaited && view.dueDate !== null) {
       return {
@@ -170,6 +173,10 @@ export function renderApprovalCard(view: ApprovalView, options: ApprovalCardOpti
   if (view.planChange !== null) {
     body.push(planChangeBlock(view.planChange));
   }
+  const agreement = view.agreement ?? null;
+  if (agreement !== null) {
+    body.push(...agreementBlocks(view, agreement, timeZone));
+  }
   body.push(text(tallyText(view.tally, view.rule), { bold: true, separator: true }));
   if (view.votes.length > 0) {
     body.push(votesBlock(view, timeZone, now));
@@ -186,7 +193,10 @@ export function renderApprovalCard(view: ApprovalView, options: ApprovalCardOpti
 
   const actions: CardElement[] = [];
   const voting = view.status === 'Pågår' && view.viewer.awaited;
-  if (voting) {
+  if (voting && agreement !== null) {
+    body.push(...signingInputs());
+    actions.push(...signingButtons(view, agreement));
+  } else if (voting) {
     body.push({
       type: 'Input.Text',
       id: APPROVAL_COMMENT_FIELD,
@@ -213,6 +223,9 @@ export function renderApprovalCard(view: ApprovalView, options: ApprovalCardOpti
     if (state !== null) {
       body.push(text(escapeMarkdown(state), { bold: true, separator: true }));
     }
+  }
+  if (agreement !== null) {
+    actions.push(...agreementLinks(agreement));
   }
   if (view.tabUrl !== null) {
     actions.push({ type: 'Action.OpenUrl', title: 'Öppna insatsen', url: view.tabUrl });
@@ -465,6 +478,13 @@ function voteMarker(view: ApprovalView, vote: ApprovalView['votes'][number]): st
 /** what the viewer sees instead of the buttons; null when there is nothing to say */
 function viewerStateText(view: ApprovalView, timeZone: string, now: Date): string | null {
   const { viewer } = view;
+  if (viewer.myVote !== null && view.agreement !== null && view.agreement !== undefined) {
+    const org = view.agreement.viewerOrganisation;
+    const at = timeText(viewer.myVote.at, timeZone, now);
+    return viewer.myVote.decision === 'Godkänn'
+      ? `Du undertecknade avtalet${org === null ? '' : ` för ${org}`} ${at}.`
+      : `Du avslog avtalet ${at}.`;
+  }
   if (viewer.myVote !== null) {
     return `Du ${DECISION_PAST[viewer.myVote.decision]} ${timeText(viewer.myVote.at, timeZone, now)}.`;
   }
@@ -490,6 +510,159 @@ export function timeText(at: string, timeZone: string, now: Date): string {
   return formatDate(instant, timeZone) === formatDate(now, timeZone)
     ? time
     : `${formatDate(instant, timeZone)} ${time}`;
+}
+
+type AgreementView = NonNullable<ApprovalView['agreement']>;
+
+/** the input the Avslå button needs: why (required for Avslå, not read by the signing button) */
+function signingInputs(): CardElement[] {
+  return [
+    {
+      type: 'Input.Text',
+      id: APPROVAL_COMMENT_FIELD,
+      label: 'Om du avslår: skriv varför (går till kansliet)',
+      isMultiline: true,
+      isRequired: true,
+      errorMessage: 'Skriv varför du avslår avtalet.',
+      maxLength: 2000,
+      placeholder: 'T.ex. vad i avtalet som behöver ändras. Skriv inga personuppgifter om enskilda.',
+      separator: true,
+    },
+  ];
+}
+
+/**
+ * "Jag godkänner och undertecknar avtalet för <organisation>" — the signature, which reads no
+ * input (so the comment need not be filled in) — and Avslå, which requires the comment.
+ */
+function signingButtons(view: ApprovalView, agreement: AgreementView): CardElement[] {
+  const org = agreement.viewerOrganisation;
+  const buttons: CardElement[] = [];
+  if (view.viewer.allowedDecisions.includes('Godkänn')) {
+    buttons.push({
+      type: 'Action.Execute',
+      title: `Jag godkänner och undertecknar avtalet${org === null ? '' : ` för ${org}`}`,
+      verb: APPROVAL_VOTE_VERB,
+      data: { approvalId: view.approvalId, beslut: 'Godkänn' },
+      associatedInputs: 'none',
+      style: 'positive',
+    });
+  }
+  if (view.viewer.allowedDecisions.includes('Avslå')) {
+    buttons.push({
+      type: 'Action.Execute',
+      title: 'Avslå',
+      verb: APPROVAL_VOTE_VERB,
+      data: { approvalId: view.approvalId, beslut: 'Avslå' },
+      associatedInputs: 'auto',
+      style: 'destructive',
+    });
+  }
+  return buttons;
+}
+
+/** the draft to read (the app's link for this reader when known, else SharePoint's), and the signed file */
+function agreementLinks(agreement: AgreementView): CardElement[] {
+  const links: CardElement[] = [];
+  if (agreement.signed !== null) {
+    links.push({
+      type: 'Action.OpenUrl',
+      title: 'Läs det signerade avtalet (PDF)',
+      url: agreement.signed.fileUrl ?? agreement.signed.webUrl,
+    });
+  } else {
+    links.push({
+      type: 'Action.OpenUrl',
+      title: 'Läs avtalet (PDF)',
+      url: agreement.draft.fileUrl ?? agreement.draft.webUrl,
+    });
+  }
+  return links;
+}
+
+/** what is signed, who has signed for which party and when, who remains, and how it ended */
+function agreementBlocks(view: ApprovalView, agreement: AgreementView, timeZone: string): CardElement[] {
+  const period =
+    agreement.validFrom === null || agreement.validTo === null
+      ? 'enligt avtalet'
+      : `${agreement.validFrom} – ${agreement.validTo}`;
+  const parties = agreement.parties
+    .map((party) => (party.projectOwner ? `${party.name} (projektägare)` : party.name))
+    .join(', ');
+  const facts: Array<readonly [string, string]> = [
+    ['Avtal', agreement.signed?.name ?? agreement.draft.name],
+    ['Parter', parties],
+    ['Avtalstid', period],
+    ['Ersättning', `${formatKr(agreement.total)} totalt`],
+  ];
+  const blocks: CardElement[] = [
+    {
+      type: 'Container',
+      separator: true,
+      spacing: 'Medium',
+      items: [
+        text('Samarbetsavtalet', { bold: true }),
+        ...facts.map(([label, value]) => text(`**${label}:** ${escapeMarkdown(value)}`)),
+      ],
+    },
+  ];
+  const lines = agreement.parties.map((party) => {
+    if (party.refusal !== null) {
+      const why = party.refusal.comment === null ? '' : `: ”${escapeMarkdown(party.refusal.comment.trim())}”`;
+      return `- ${escapeMarkdown(party.refusal.name)} (${escapeMarkdown(party.name)}) avslog ${longTime(party.refusal.at, timeZone)}${why}`;
+    }
+    if (party.signatures.length > 0) {
+      return party.signatures
+        .map(
+          (signature) =>
+            `- Undertecknat av ${escapeMarkdown(signature.name)} för ${escapeMarkdown(party.name)} ${longTime(signature.at, timeZone)}`,
+        )
+        .join('\n');
+    }
+    const who = party.signatories.length === 0 ? 'firmatecknaren' : party.signatories.join(', ');
+    return `- ${escapeMarkdown(party.name)}: väntar på ${escapeMarkdown(who)}`;
+  });
+  blocks.push({ type: 'Container', items: [text('Underskrifter', { bold: true }), text(lines.join('\n'))] });
+  if (view.status === 'Pågår' && agreement.remaining.length > 0) {
+    blocks.push(text(`Kvar att underteckna: ${escapeMarkdown(agreement.remaining.join(', '))}.`, { subtle: true }));
+  }
+  if (agreement.failure !== null) {
+    blocks.push({
+      type: 'Container',
+      style: 'attention',
+      items: [
+        { type: 'TextBlock', text: 'Avtalet kunde inte signeras', wrap: true, weight: 'Bolder', color: 'Attention' },
+        { type: 'TextBlock', text: escapeMarkdown(agreement.failure), wrap: true },
+      ],
+    });
+  } else if (agreement.signed !== null) {
+    blocks.push({
+      type: 'Container',
+      style: 'good',
+      items: [
+        {
+          type: 'TextBlock',
+          text: `Det signerade avtalet är arkiverat: ${escapeMarkdown(agreement.signed.name)}`,
+          wrap: true,
+          weight: 'Bolder',
+        },
+        { type: 'TextBlock', text: `SHA-256 ${agreement.signed.sha256}`, wrap: true, isSubtle: true, size: 'Small' },
+      ],
+    });
+  } else if (view.status === 'Avslagen') {
+    blocks.push(text('Utkastet är tillbaka hos kansliet (Utkast).', { subtle: true }));
+  }
+  return blocks;
+}
+
+/** `2027-01-10 14:02` in the förbund's time zone: a signature says its date */
+function longTime(at: string, timeZone: string): string {
+  const instant = new Date(at);
+  if (Number.isNaN(instant.getTime())) {
+    return at;
+  }
+  const time = new Intl.DateTimeFormat('sv-SE', { timeZone, hour: '2-digit', minute: '2-digit' }).format(instant);
+  return `${formatDate(instant, timeZone)} ${time}`;
 }
 
 function capitalise(value: string): string {

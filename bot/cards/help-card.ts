@@ -15,6 +15,14 @@ export function helpCard(options: { readonly devCommands: boolean }): AdaptiveCa
       'för kansliet: begär beslut om en budgetändring, planändring eller ansökan, t.ex. nytt beslut NOVA',
     ],
     [
+      'signera avtal <kod>',
+      'för kansliet: skicka samarbetsavtalet till parternas firmatecknare för underskrift, t.ex. signera avtal SAMUTB',
+    ],
+    [
+      'en PDF-fil + <kod>',
+      'skicka ett inskannat signerat samarbetsavtal här i chatten med insatsens kod, så arkiveras det',
+    ],
+    [
       'faktura <kod>',
       'kvartalets faktura för en insats: registrera den eller se hur långt den kommit, t.ex. faktura NOVA',
     ],

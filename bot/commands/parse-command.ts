@@ -24,6 +24,8 @@ export type Command =
   | { readonly kind: 'delegation-decisions' }
   /** `nytt beslut NOVA`, `begär beslut NOVA`: the kansli's form to start an approval */
   | { readonly kind: 'start-approval'; readonly query: string }
+  /** `signera avtal SAMUTB`: the kansli sends the insats's samarbetsavtal out for signing */
+  | { readonly kind: 'start-signing'; readonly query: string }
   | { readonly kind: 'act-as'; readonly name: string }
   | { readonly kind: 'act-as-self' }
   | { readonly kind: 'who-am-i' }
@@ -104,6 +106,18 @@ const START_APPROVAL_PREFIXES = [
   'new approval',
 ] as const;
 
+/** the words before an insats's code that start the signing of its samarbetsavtal; longest first */
+const START_SIGNING_PREFIXES = [
+  'signera samarbetsavtal',
+  'signera samarbetsavtalet',
+  'signera avtalet',
+  'signera avtal',
+  'starta signering',
+  'skicka avtal',
+  'skicka avtalet',
+  'sign agreement',
+] as const;
+
 /** the words before an approval's id or an insats's code that ask for one approval's card */
 const APPROVAL_PREFIXES = ['beslutsarende', 'beslut', 'approval'] as const;
 
@@ -157,6 +171,12 @@ export function parseCommand(raw: string, options: ParseOptions): Command {
       return { kind: 'requisition', query: words.slice(size).join(' ') };
     }
   }
+  for (const prefix of START_SIGNING_PREFIXES) {
+    const size = prefix.split(' ').length;
+    if (folded.slice(0, size).join(' ') === prefix) {
+      return { kind: 'start-signing', query: words.slice(size).join(' ') };
+    }
+  }
   for (const prefix of START_APPROVAL_PREFIXES) {
     const size = prefix.split(' ').length;
     if (folded.slice(0, size).join(' ') === prefix) {
@@ -175,6 +195,7 @@ function commandOf(kind: Command['kind']): Command {
     case 'requisition':
     case 'approval':
     case 'start-approval':
+    case 'start-signing':
       return { kind, query: '' };
     case 'act-as':
       return { kind, name: '' };

@@ -84,6 +84,13 @@ function voteNotice(
   switch (result) {
     case 'recorded': {
       const at = view.viewer.myVote?.at ?? deps.clock.now().toISOString();
+      const agreement = view.agreement ?? null;
+      if (agreement !== null) {
+        return {
+          notice: signingNotice(view, agreement, timeText(at, deps.timeZone, deps.clock.now())),
+          noticeTone: 'good',
+        };
+      }
       const decided = view.status === 'Pågår' ? '' : ` Ärendet är avgjort: ${view.status}.`;
       return {
         notice: `Din röst är registrerad ${timeText(at, deps.timeZone, deps.clock.now())}.${decided}`,
@@ -103,6 +110,25 @@ function voteNotice(
         noticeTone: 'warning',
       };
   }
+}
+
+/** a signature or a refusal recorded, and, when it decided the matter, what came of it */
+function signingNotice(view: ApprovalView, agreement: NonNullable<ApprovalView['agreement']>, time: string): string {
+  const org = agreement.viewerOrganisation;
+  const mine =
+    view.viewer.myVote?.decision === 'Avslå'
+      ? `Du avslog avtalet ${time}. Kansliet får din kommentar.`
+      : `Du har undertecknat avtalet${org === null ? '' : ` för ${org}`} ${time}.`;
+  if (agreement.failure !== null) {
+    return `${mine} ${agreement.failure}`;
+  }
+  if (agreement.signed !== null) {
+    return `${mine} Alla parter har undertecknat – det signerade avtalet är arkiverat.`;
+  }
+  if (view.status === 'Pågår' && agreement.remaining.length > 0) {
+    return `${mine} Kvar: ${agreement.remaining.join(', ')}.`;
+  }
+  return mine;
 }
 
 /** what startApproval reads: the form's Swedish input ids mapped to its fields */

@@ -24,6 +24,38 @@ export const tallySchema = z.object({
   needed: z.number().int(),
 });
 
+const agreementFileLinkSchema = z.object({
+  driveItemId: z.string(),
+  name: z.string(),
+  sha256: z.string(),
+  webUrl: z.string(),
+  /** the app's link to the PDF for the caller (GET /api/avtal/:driveItemId/fil), null when unknown */
+  fileUrl: z.string().nullable(),
+});
+
+/** a samarbetsavtal under signing: the parties, who has signed, the draft and the signed file (issue 8) */
+export const agreementSigningSchema = z.object({
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  total: z.number(),
+  parties: z.array(
+    z.object({
+      memberId: z.string(),
+      name: z.string(),
+      projectOwner: z.boolean(),
+      signatories: z.array(z.string()),
+      signatures: z.array(z.object({ name: z.string(), at: z.string() })),
+      refusal: z.object({ name: z.string(), at: z.string(), comment: z.string().nullable() }).nullable(),
+      signed: z.boolean(),
+    }),
+  ),
+  remaining: z.array(z.string()),
+  draft: agreementFileLinkSchema,
+  signed: agreementFileLinkSchema.extend({ at: z.string() }).nullable(),
+  failure: z.string().nullable(),
+  viewerOrganisation: z.string().nullable(),
+});
+
 /** one approval as the caller sees it (src/services/approvals/approval-view.ts) */
 export const approvalViewSchema = z.object({
   approvalId: z.string(),
@@ -95,6 +127,8 @@ export const approvalViewSchema = z.object({
   nextStageTitle: z.string().nullable(),
   delegationDecision: z.boolean(),
   withdrawnReason: z.string().nullable(),
+  /** a Samarbetsavtal's agreement and signatures; null (or absent) for other matters */
+  agreement: agreementSigningSchema.nullable().optional(),
 });
 
 export const approvalListSchema = z.object({ items: z.array(approvalViewSchema) });

@@ -13,6 +13,7 @@ import type { BotAdapterOptions } from '../../bot/create-bot-adapter.ts';
 import { createBotFrameworkSender } from '../../bot/proactive/bot-framework-sender.ts';
 import type { LocalSharePoint } from '../../infra/local-sharepoint/server.ts';
 import type { Config } from '../config/env.ts';
+import { agreementFileLink } from '../services/agreements/agreement-link.ts';
 import type { ApprovalDeps } from '../services/approvals/approval-deps.ts';
 import type { InvoicingDeps } from '../services/invoicing/invoicing-deps.ts';
 import { createNotifier, type Notifier } from '../services/notifications/create-notifier.ts';
@@ -23,11 +24,13 @@ import { createSweepState } from '../services/sweep/sweep-deps.ts';
 import { seedDemoApprovals } from '../sharepoint/demo/seed-demo-approvals.ts';
 import { seedDemoData } from '../sharepoint/demo/seed-demo-data.ts';
 import { seedDemoDocuments } from '../sharepoint/demo/seed-demo-documents.ts';
+import { seedDemoSettings } from '../sharepoint/demo/seed-demo-settings.ts';
 import { createGraphClient } from '../sharepoint/graph/create-graph-client.ts';
 import { provisionSchema } from '../sharepoint/provisioning/provision-schema.ts';
 import { createRepositories } from '../sharepoint/repositories/create-repositories.ts';
 import { checkSchemaReadiness } from '../sharepoint/schema-version.ts';
 import { resolveSite } from '../sharepoint/site.ts';
+import { readsOwnBody } from './api/agreement-routes.ts';
 import { createEntraTokenVerifier } from './api/entra-token-verifier.ts';
 import type { IdentityDeps } from './api/identity.ts';
 import { mountCalendarFeed } from './api/mount-calendar-feed.ts';
@@ -117,6 +120,8 @@ export async function bootApp(config: Config, logger: Logger, options: BootOptio
       // the open approvals `att besluta` shows; idempotent, so older demo data folders get them too
       await seedDemoApprovals(repositories);
       await seedDemoDocuments(repositories);
+      // the förbund's name the samarbetsavtal is drawn up in
+      await seedDemoSettings(repositories);
     }
 
     // the requisition cards' use cases; the notifier needs the bot's adapter, so it is bound late
@@ -149,6 +154,13 @@ export async function bootApp(config: Config, logger: Logger, options: BootOptio
       logger,
       tabUrl: (interventionId) =>
         `${config.publicBaseUrl ?? listeningUrl}/?insats=${encodeURIComponent(interventionId)}`,
+      // the cards' link to an agreement's PDF, signed for its reader (a card's link sends no sign-in)
+      agreementFileUrl: (driveItemId, viewerAadId) =>
+        agreementFileLink(
+          { baseUrl: config.publicBaseUrl ?? listeningUrl, secret: calendarFeed.secret, clock: systemClock },
+          driveItemId,
+          viewerAadId,
+        ),
     };
     const bot = createBot(
       config.bot,
@@ -161,6 +173,8 @@ export async function bootApp(config: Config, logger: Logger, options: BootOptio
         invoicing,
         approvals,
         calendar: { feed: calendarFeed, publicBaseUrl: () => config.publicBaseUrl ?? listeningUrl },
+        // a file sent to the bot is fetched over https; plain http only off production (local tests)
+        files: { allowHttp: config.nodeEnv !== 'production' },
       },
       options.bot,
     );
@@ -196,8 +210,17 @@ export async function bootApp(config: Config, logger: Logger, options: BootOptio
       },
       checkReadiness: () =>
         checkSchemaReadiness(probeGraph, { siteId: site.id, settingsListId: provisioned.listIds.Settings }),
+      // the agreement uploads read their own (PDF) bodies
+      readsOwnBody,
       mountApi: (api) => {
-        mountRegisterApi(api, { register, identity, logger, invoicing, approvals });
+        mountRegisterApi(api, {
+          register,
+          identity,
+          logger,
+          invoicing,
+          approvals,
+          agreementLinks: { secret: calendarFeed.secret, clock: systemClock },
+        });
         mountCalendarFeed(api, {
           feed: calendarFeed,
           identity,

@@ -32,6 +32,8 @@ export type ServerDependencies = {
   readonly tab?: TabAssets | null;
   /** mounts further routes under /api (the insats register's API) */
   readonly mountApi?: (server: Server) => void;
+  /** requests whose body their route reads itself (a PDF upload, up to 20 MB): the JSON reader stands aside */
+  readonly readsOwnBody?: (req: Request) => boolean;
 };
 
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -156,7 +158,8 @@ export function createServer(deps: ServerDependencies): Server {
   });
   // JSON only, at most 1 MB, UTF-8, not compressed, not absurdly nested (json-body.ts): restify's
   // bodyParser took gzip (a bad stream crashed the process) and multipart (files in /tmp)
-  server.use(readJsonBody());
+  const readJson = readJsonBody();
+  server.use((req, res, next) => (deps.readsOwnBody?.(req) === true ? next() : readJson(req, res, next)));
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // last of the `use` chain: the route handler, and all it awaits, runs inside the request's context
   server.use((req, _res, next) => inRequestContext(req, () => next()));

@@ -350,6 +350,9 @@ export const SCHEMA: readonly ListSpec[] = [
       note('Parties', 'Parter'),
       date('SignedDate', 'Signerat datum'),
       text('Sha256', 'SHA-256'),
+      // the signing's Approvals row, and who signed for which party when (one line each)
+      text('ApprovalId', 'Beslutsärende'),
+      note('Signatories', 'Undertecknare'),
     ],
   },
   {
@@ -385,6 +388,8 @@ export const SETTING_DEFAULTS = {
   'andring.grans-procent': '10',
   /** the diarienummer of incoming applications: {år} the year, {nr:3} the year's number with 3 digits */
   'diarium.format': 'SFV {år}/{nr:3}',
+  /** the förbund's name, as the samarbetsavtal names the financing party */
+  'forbund.namn': 'Samordningsförbundet',
 } as const satisfies Record<string, string>;
 
 export function listSpec(key: ListKey): ListSpec {

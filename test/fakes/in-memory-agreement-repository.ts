@@ -17,6 +17,8 @@ export class InMemoryAgreementRepository
         parties: null,
         signedDate: null,
         sha256: null,
+        approvalId: null,
+        signatories: null,
       },
       now,
     );

@@ -74,6 +74,11 @@ export class InMemoryLibraryRepository<File extends { interventionId: string | n
     return [...this.files.values()].map((file) => this.toFile(file));
   }
 
+  /** every file with its metadata, at once (tests' snapshots of what is stored) */
+  all(): File[] {
+    return [...this.files.values()].map((file) => this.toFile(file));
+  }
+
   async findByDriveItemId(driveItemId: string): Promise<File | null> {
     const stored = this.files.get(driveItemId);
     return stored === undefined ? null : this.toFile(stored);

@@ -180,6 +180,16 @@ export function summariseAuditEntry(line: AuditLine, subject: AuditSubject = {})
       return 'Beslutsärendet återkallat';
     case 'beslut.utganget':
       return 'Beslutsärendet gick ut utan beslut';
+    case 'avtal.utkast':
+      return 'Samarbetsavtalets utkast arkiverat och skickat till firmatecknarna';
+    case 'avtal.signerat':
+      return 'Samarbetsavtalet signerat av alla parter och arkiverat';
+    case 'avtal.avslaget':
+      return 'Samarbetsavtalet avslaget – utkastet tillbaka hos kansliet';
+    case 'avtal.signering-misslyckad':
+      return 'Samarbetsavtalet kunde inte signeras: utkastet hade ändrats eller saknades';
+    case 'avtal.arkiverat':
+      return 'Signerat samarbetsavtal arkiverat (inskannat)';
     case 'nekad':
       return refusal(line, details, subject);
     case 'installningar.andrad': {

@@ -69,6 +69,8 @@ export const AUTHORIZATION_ACTIONS = [
   'betala',
   'avvisa',
   'ladda-upp',
+  'starta-signering',
+  'arkivera-avtal',
   'lasa-registervyn',
   'lasa-avvikelser',
   'lasa-installningar',
@@ -308,6 +310,27 @@ export const AUTHORIZATION_MATRIX: readonly ActionSpec[] = [
     where: 'ännu ingen route – regeln som uppladdningen ska använda',
     refusal: 'Bara insatsens projektledare eller projektägare eller kansliet kan ladda upp dokument till insatsen.',
     cells: KANSLI_AND_APPLICANTS,
+  },
+  {
+    action: 'starta-signering',
+    short: 'starta signering',
+    label: 'Starta signeringen av samarbetsavtalet (utkastet arkiveras, firmatecknarna får kort)',
+    english: 'start agreement signing',
+    where: '`POST /api/insatser/:id/avtal/signering`, boten `signera avtal`',
+    refusal: 'Bara kansliet kan starta signeringen av ett samarbetsavtal.',
+    cells: KANSLI_ONLY,
+  },
+  {
+    // filing a signed agreement moves the insats from Avtal to Uppstart (B8): the kansli's, and the
+    // projektägare's, who signs for the project and often holds the signed original — not the
+    // projektledare's, whose uploads ('ladda-upp') are the insats's reports and documents
+    action: 'arkivera-avtal',
+    short: 'arkivera avtal',
+    label: 'Arkivera ett signerat samarbetsavtal (inskannat original, PDF)',
+    english: 'file a signed agreement',
+    where: '`POST /api/insatser/:id/avtal`, en PDF till boten i en personlig chatt',
+    refusal: 'Bara kansliet eller insatsens projektägare kan arkivera ett signerat samarbetsavtal.',
+    cells: cells({ ...each(KANSLI_COLUMNS, YES), Projektägare: when('egen-insats') }),
   },
   {
     action: 'lasa-registervyn',

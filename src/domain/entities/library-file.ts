@@ -23,6 +23,10 @@ export const agreementFileSchema = z.object({
   parties: z.string().nullable(),
   signedDate: isoDate.nullable(),
   sha256: z.string().nullable(),
+  /** the Approvals row that collected the signatures (a file filed by hand or scanned: null) */
+  approvalId: z.string().nullable(),
+  /** who signed for which party when, one line each: `Ola Nordin, Försäkringskassan, 2027-01-10 14:02` */
+  signatories: z.string().nullable(),
 });
 export type AgreementFile = z.infer<typeof agreementFileSchema>;
 

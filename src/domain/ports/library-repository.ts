@@ -26,7 +26,15 @@ export type FileVersion = {
 /** The metadata columns of a file in the Agreements library. */
 export type AgreementFields = Pick<
   AgreementFile,
-  'interventionId' | 'agreementStatus' | 'validFrom' | 'validTo' | 'parties' | 'signedDate' | 'sha256'
+  | 'interventionId'
+  | 'agreementStatus'
+  | 'validFrom'
+  | 'validTo'
+  | 'parties'
+  | 'signedDate'
+  | 'sha256'
+  | 'approvalId'
+  | 'signatories'
 >;
 
 /** The metadata columns of a file in the Documents library. */

@@ -3,10 +3,12 @@
  * case, the answer parsed against its schema; any error through sendError.
  */
 import type { Request, Response, Server } from 'restify';
+import type { Clock } from '../../domain/clock.ts';
 import type { ApprovalDeps } from '../../services/approvals/approval-deps.ts';
 import type { InvoicingDeps } from '../../services/invoicing/invoicing-deps.ts';
 import type { RegisterDeps } from '../../services/register/register-deps.ts';
 import type { Logger } from '../logger.ts';
+import { AGREEMENT_FILE_ROUTES, AGREEMENT_ROUTES, mountAgreementRoutes } from './agreement-routes.ts';
 import { APPROVAL_ROUTES, mountApprovalRoutes } from './approval-routes.ts';
 import type { IdentityDeps } from './identity.ts';
 import { INVOICING_ROUTES, mountInvoicingRoutes } from './invoicing-routes.ts';
@@ -24,6 +26,8 @@ export type RegisterApiDeps = {
   readonly invoicing?: InvoicingDeps | undefined;
   /** the approvals API (/api/beslut, /api/delegationsbeslut); absent: not mounted */
   readonly approvals?: ApprovalDeps | undefined;
+  /** the agreements API (issue 8) rides on the approvals' deps; `links` signs the cards' file links */
+  readonly agreementLinks?: { readonly secret: string; readonly clock: Clock } | undefined;
 };
 
 export function mountRegisterApi(server: Server, deps: RegisterApiDeps): void {
@@ -35,7 +39,7 @@ export function mountRegisterApi(server: Server, deps: RegisterApiDeps): void {
     ...TAB_ROUTES,
     ...devOnly,
     ...(deps.invoicing === undefined ? [] : INVOICING_ROUTES),
-    ...(deps.approvals === undefined ? [] : APPROVAL_ROUTES),
+    ...(deps.approvals === undefined ? [] : [...APPROVAL_ROUTES, ...AGREEMENT_ROUTES, ...AGREEMENT_FILE_ROUTES]),
   ]);
   server.get('/api/openapi.json', async (_req: Request, res: Response) => {
     res.status(200);
@@ -50,5 +54,11 @@ export function mountRegisterApi(server: Server, deps: RegisterApiDeps): void {
   }
   if (deps.approvals !== undefined) {
     mountApprovalRoutes(server, { identity, approvals: deps.approvals, logger: deps.logger });
+    mountAgreementRoutes(server, {
+      identity,
+      approvals: deps.approvals,
+      logger: deps.logger,
+      ...(deps.agreementLinks === undefined ? {} : { links: deps.agreementLinks }),
+    });
   }
 }

@@ -15,6 +15,8 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'Finns inte',
   409: 'Går inte i insatsens nuvarande läge; details.reasons säger varför',
   412: 'Insatsen eller rekvisitionen har ändrats sedan den lästes (etag)',
+  413: 'Filen är för stor',
+  415: 'Fel innehållstyp (Content-Type)',
   429: 'För många anrop; Retry-After säger hur många sekunder det dröjer',
 };
 
@@ -59,7 +61,10 @@ export function buildOpenApiDocument(routes: readonly RouteDocumentation[]): Jso
     const responses: Record<string, JsonObject> = {
       [String(route.status)]: {
         description: 'OK',
-        content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+        content:
+          route.responseMediaType === undefined
+            ? { 'application/json': { schema: jsonSchema(route.response, 'output') } }
+            : { [route.responseMediaType]: { schema: { type: 'string', contentMediaType: route.responseMediaType } } },
       },
     };
     for (const status of [...(route.anonymous === true ? [] : [400, 401]), ...route.errors]) {
@@ -70,14 +75,21 @@ export function buildOpenApiDocument(routes: readonly RouteDocumentation[]): Jso
       summary: route.summary,
       security: route.anonymous === true ? [] : [{ devBearer: [] }, { devHeader: [] }],
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(route.body === undefined
-        ? {}
-        : {
+      ...(route.bodyMediaType !== undefined
+        ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+              content: { [route.bodyMediaType]: { schema: { type: 'string', contentMediaType: route.bodyMediaType } } },
             },
-          }),
+          }
+        : route.body === undefined
+          ? {}
+          : {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+              },
+            }),
       responses,
     };
   }

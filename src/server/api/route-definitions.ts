@@ -32,6 +32,13 @@ export type RouteDefinition = {
    * on its own (tab-routes.ts mountSignInPeople).
    */
   readonly anonymous?: boolean;
+  /**
+   * a body that is not JSON (a PDF upload): its media type, for the OpenAPI document; such a route
+   * reads its own body and is mounted on its own (agreement-routes.ts)
+   */
+  readonly bodyMediaType?: string;
+  /** an answer that is not JSON (a PDF): its media type; `response` is then not used */
+  readonly responseMediaType?: string;
   readonly handle: (context: RouteContext) => Promise<unknown>;
 };
 

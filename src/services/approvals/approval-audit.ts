@@ -20,6 +20,11 @@ export type ApprovalAuditAction =
   | 'beslut.aterkallat'
   | 'beslut.utganget'
   | 'budget.andrad'
+  | 'avtal.utkast'
+  | 'avtal.signerat'
+  | 'avtal.avslaget'
+  | 'avtal.signering-misslyckad'
+  | 'avtal.arkiverat'
   | 'nekad';
 
 type AuditDeps = Pick<ApprovalDeps, 'repos' | 'clock' | 'logger'>;

@@ -70,7 +70,7 @@ export async function loadApprovalContext(
 }
 
 export function viewFor(
-  deps: Pick<ApprovalDeps, 'tabUrl'>,
+  deps: Pick<ApprovalDeps, 'tabUrl' | 'agreementFileUrl'>,
   context: ApprovalContext,
   viewerAadId: string,
 ): ApprovalView {
@@ -82,5 +82,6 @@ export function viewFor(
     votes: context.votes,
     viewerAadId,
     tabUrl: deps.tabUrl,
+    agreementFileUrl: deps.agreementFileUrl,
   });
 }

@@ -41,4 +41,9 @@ export type ApprovalDeps = {
   readonly logger: NotifierLogger;
   /** the link to an insats in the tab (`<app>/?insats=<id>`); absent: cards have no link */
   readonly tabUrl?: (interventionId: string) => string;
+  /**
+   * the app's link to an agreement's PDF for one person (GET /api/avtal/:driveItemId/fil, signed for
+   * them so it opens from a card without a sign-in header); absent: cards link to the webUrl
+   */
+  readonly agreementFileUrl?: (driveItemId: string, viewerAadId: string) => string;
 };

@@ -10,6 +10,7 @@
  * never the whole payload. Keys this module does not know are kept when the payload is rewritten.
  */
 import { z } from 'zod';
+import { signingRecordSchema } from '../../domain/agreement-signing/signing-record.ts';
 import type { Approver, Tally } from '../../domain/approvals/approval-model.ts';
 import { budgetChangeSchema, planChangeSchema } from '../../domain/approvals/budget-change.ts';
 import { APPROVAL_STAGES, type ApprovalStage, ROLES, VOTE_DECISIONS } from '../../domain/vocabulary.ts';
@@ -66,6 +67,8 @@ const FIELDS = {
   delegationDecision: z.boolean(),
   withdrawn: z.object({ byAadId: z.string(), byName: z.string().nullable(), reason: z.string(), at: z.string() }),
   consequencesDone: z.boolean(),
+  /** a Samarbetsavtal: the draft being signed, and the signed file once made (issue 8) */
+  agreement: signingRecordSchema,
 } as const;
 
 type Fields = typeof FIELDS;

@@ -69,6 +69,48 @@ export type ApprovalVoteView = {
   readonly substitute: boolean;
 };
 
+/** one party of a samarbetsavtal under signing: who signs for it, who has, who refused */
+export type AgreementPartyView = {
+  readonly memberId: string;
+  readonly name: string;
+  readonly projectOwner: boolean;
+  /** the party's firmatecknare at this stage */
+  readonly signatories: readonly string[];
+  /** "Undertecknat av Ola Nordin för Försäkringskassan 2027-01-10 14:02": the approving votes */
+  readonly signatures: ReadonlyArray<{ readonly name: string; readonly at: string }>;
+  readonly refusal: { readonly name: string; readonly at: string; readonly comment: string | null } | null;
+  /** every firmatecknare of the party has signed */
+  readonly signed: boolean;
+};
+
+export type AgreementFileLink = {
+  readonly driveItemId: string;
+  readonly name: string;
+  readonly sha256: string;
+  /** the file in SharePoint */
+  readonly webUrl: string;
+  /** the app's link to the PDF for this viewer (null when the app's address is unknown) */
+  readonly fileUrl: string | null;
+};
+
+/** what a samarbetsavtal's approval signs, and how far the signing has come (issue 8) */
+export type AgreementSigningView = {
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  /** the compensation in all, kronor */
+  readonly total: number;
+  readonly parties: readonly AgreementPartyView[];
+  /** the parties still to sign, by name */
+  readonly remaining: readonly string[];
+  readonly draft: AgreementFileLink;
+  /** the signed agreement, once filed */
+  readonly signed: (AgreementFileLink & { readonly at: string }) | null;
+  /** why no signed agreement was filed (the draft changed or vanished), Swedish */
+  readonly failure: string | null;
+  /** the party the viewer signs for (their seat's organisation), for the button's words */
+  readonly viewerOrganisation: string | null;
+};
+
 export type ApprovalViewer = {
   readonly aadObjectId: string;
   /** the viewer's seat at this stage, or null when they are not an approver */
@@ -115,6 +157,8 @@ export type ApprovalView = {
   readonly delegationDecision: boolean;
   /** why it was withdrawn (Återkallad) */
   readonly withdrawnReason: string | null;
+  /** a Samarbetsavtal: the agreement, its parties and their signatures; null for other matters */
+  readonly agreement: AgreementSigningView | null;
 };
 
 /** Teams refreshes a card for at most 60 users */
@@ -129,6 +173,8 @@ export type ApprovalViewInput = {
   readonly votes: readonly RecordedVote[];
   readonly viewerAadId: string;
   readonly tabUrl?: ((interventionId: string) => string) | undefined;
+  /** the app's link to an agreement's PDF for the viewer */
+  readonly agreementFileUrl?: ((driveItemId: string, viewerAadId: string) => string) | undefined;
 };
 
 function sameId(a: string, b: string): boolean {
@@ -224,5 +270,58 @@ export function buildApprovalView(input: ApprovalViewInput): ApprovalView {
     nextStageTitle: payload.nextStage === undefined ? null : STAGE_TITLES[payload.nextStage],
     delegationDecision: payload.delegationDecision === true,
     withdrawnReason: payload.withdrawn?.reason ?? null,
+    agreement: agreementViewOf(input, me),
+  };
+}
+
+/** the agreement block of a samarbetsavtal's view; null for other matters and rows without a draft */
+function agreementViewOf(input: ApprovalViewInput, me: Approver | null): AgreementSigningView | null {
+  const record = input.payload.agreement;
+  if (record === undefined) {
+    return null;
+  }
+  const { approvers: seats, votes, viewerAadId } = input;
+  const link = (file: { driveItemId: string; name: string; sha256: string; webUrl: string }): AgreementFileLink => ({
+    driveItemId: file.driveItemId,
+    name: file.name,
+    sha256: file.sha256,
+    webUrl: file.webUrl,
+    fileUrl: input.agreementFileUrl?.(file.driveItemId, viewerAadId) ?? null,
+  });
+  const nameOf = (aad: string): string => seats.find((seat) => sameId(seat.aadObjectId, aad))?.name ?? aad;
+  const parties = record.parties.map((party): AgreementPartyView => {
+    const partySeats = seats.filter((seat) => seat.memberOrgId === party.memberId);
+    const partyVotes = votes.filter((vote) => vote.onBehalfOfOrgId === party.memberId);
+    const approving = partyVotes.filter((vote) => vote.decision === 'Godkänn');
+    const refused = partyVotes.find((vote) => vote.decision !== 'Godkänn') ?? null;
+    return {
+      memberId: party.memberId,
+      name: party.name,
+      projectOwner: party.projectOwner,
+      signatories: partySeats.map((seat) => seat.name),
+      signatures: approving.map((vote) => ({ name: nameOf(vote.voterAadId), at: vote.castAt })),
+      refusal:
+        refused === null ? null : { name: nameOf(refused.voterAadId), at: refused.castAt, comment: refused.comment },
+      signed:
+        partySeats.length > 0 &&
+        partySeats.every((seat) => approving.some((vote) => sameId(vote.voterAadId, seat.aadObjectId))),
+    };
+  });
+  const viewerParty =
+    me?.memberOrgId === null || me === null
+      ? null
+      : (record.parties.find((party) => party.memberId === me.memberOrgId) ?? null);
+  return {
+    validFrom: record.validFrom,
+    validTo: record.validTo,
+    total: record.total,
+    parties,
+    remaining: parties.filter((party) => !party.signed).map((party) => party.name),
+    draft: link(record.draft),
+    signed: record.signed === undefined ? null : { ...link(record.signed), at: record.signed.at },
+    failure: record.failure?.message ?? null,
+    viewerOrganisation:
+      viewerParty?.name ??
+      (me === null ? null : (seats.find((seat) => sameId(seat.aadObjectId, me.aadObjectId))?.orgName ?? null)),
   };
 }

@@ -106,6 +106,13 @@ export async function castVote(
       reason: `"${vote.decision}" går inte att välja i det här ärendet – svara Godkänn eller Avslå.`,
     });
   }
+  if (approval.subject === 'Samarbetsavtal' && vote.decision === 'Avslå' && vote.comment === null) {
+    // the kansli must learn why a party will not sign, or it cannot change the agreement
+    throw new AppError('INVALID_INPUT', 'a refusal to sign needs a comment', {
+      userMessage: 'Skriv varför du avslår avtalet – kommentaren går till kansliet.',
+      details: { fields: { comment: 'Skriv varför du avslår avtalet.' } },
+    });
+  }
   const auditEntry: ApprovalAuditEntry = {
     actorAadId: voterAadId,
     action: 'beslut.rost',

@@ -73,8 +73,9 @@ export async function settleApproval(
         { etag: approval.etag },
       );
       const decided: ApprovalContext = { ...context, approval: updated, payload: readPayload(updated.payload) };
-      await carryOut(deps, decided, evaluation, step, actorAadId);
-      return { context: decided, decided: true };
+      // a samarbetsavtal's row now records the signed file (or why there is none): shown to the clicker too
+      const shown = await carryOut(deps, decided, evaluation, step, actorAadId);
+      return { context: shown, decided: true };
     } catch (error) {
       if (!(isAppError(error) && error.code === 'PRECONDITION_FAILED') || tries >= MAX_TRIES) {
         throw error;
@@ -94,7 +95,7 @@ async function carryOut(
   evaluation: Evaluation,
   step: NextStep,
   actorAadId: string,
-): Promise<void> {
+): Promise<ApprovalContext> {
   const { approval } = context;
   await appendApprovalAudit(deps, {
     actorAadId,
@@ -114,7 +115,7 @@ async function carryOut(
       ...(step.kind === 'next-stage' ? { nextStage: step.stage } : { delegationDecision: step.delegationDecision }),
     },
   }).catch((error: unknown) => deps.logger.error({ err: error, approvalId: approval.id }, 'decision not audited'));
-  await runConsequences(deps, context, evaluation, step, actorAadId);
+  return (await runConsequences(deps, context, evaluation, step, actorAadId)).shown;
 }
 
 /**
@@ -129,7 +130,7 @@ async function runConsequences(
   evaluation: Evaluation,
   step: NextStep,
   actorAadId: string,
-): Promise<boolean> {
+): Promise<{ readonly done: boolean; readonly shown: ApprovalContext }> {
   const { approval } = context;
   let done = true;
   try {
@@ -138,14 +139,31 @@ async function runConsequences(
     done = false;
     deps.logger.error({ err: error, approvalId: approval.id }, 'approval decided but its consequence failed');
   }
+  // a samarbetsavtal's chain records the signed file (or why there is none) on the row: the cards say it
+  const agreement = approval.subject === 'Samarbetsavtal';
+  const shown = agreement ? await reloaded(deps, context) : context;
+  // the kansli hears of a samarbetsavtal once it is filed (or cannot be): a failed step is retried
+  // by the sweep, and the message, sent once, must not say less than what happened
+  const tellRequester = done || !agreement;
   await Promise.all([
-    updateApproverCards(deps, context),
-    deliver(deps, context, requesterDelivery(context, 'requester-outcome')),
+    updateApproverCards(deps, shown),
+    tellRequester ? deliver(deps, shown, requesterDelivery(shown, 'requester-outcome')) : Promise.resolve(),
   ]);
   if (done) {
     await markConsequencesDone(deps, approval.id);
   }
-  return done;
+  return { done, shown };
+}
+
+/** the context with the row as it is now (its votes and seats as they were) */
+async function reloaded(deps: ApprovalDeps, context: ApprovalContext): Promise<ApprovalContext> {
+  try {
+    const row = await deps.repos.approvals.findById(context.approval.id);
+    return row === null ? context : { ...context, approval: row, payload: readPayload(row.payload) };
+  } catch (error) {
+    deps.logger.warn({ err: error, approvalId: context.approval.id }, 'approval not read again for its cards');
+    return context;
+  }
 }
 
 async function markConsequencesDone(deps: ApprovalDeps, approvalId: string): Promise<void> {
@@ -190,5 +208,5 @@ export async function completeConsequences(deps: ApprovalDeps, approval: Approva
     outcome: approval.status,
     minor: isMinorChange(context),
   });
-  return runConsequences(deps, context, evaluationOf(context), step, SWEEP_ACTOR);
+  return (await runConsequences(deps, context, evaluationOf(context), step, SWEEP_ACTOR)).done;
 }

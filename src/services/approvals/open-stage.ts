@@ -13,6 +13,7 @@ import { classifyBudgetChange, parseChangeThreshold } from '../../domain/approva
 import { todayIn } from '../../domain/calendar/today.ts';
 import type { Approval } from '../../domain/entities/approval.ts';
 import type { Intervention } from '../../domain/entities/intervention.ts';
+import { prepareHandTypedSigning } from '../agreements/prepare-hand-typed-signing.ts';
 import { nowInstant } from './approval-audit.ts';
 import type { ApprovalContext } from './approval-context.ts';
 import { loadApprovalContext, readSeats, refOf } from './approval-context.ts';
@@ -103,12 +104,22 @@ async function stamp(
     );
     return { approval, intervention, problems };
   }
+  // a samarbetsavtal typed by hand has no draft yet: it is filed now, before the cards go out
+  let agreement: Pick<PayloadPatch, 'agreement' | 'summary'> = {};
+  if (approval.subject === 'Samarbetsavtal' && payload.agreement === undefined && intervention !== null) {
+    const signing = await prepareHandTypedSigning(deps, approval, intervention);
+    if (!signing.ok) {
+      return { approval, intervention, problems: [...signing.problems] };
+    }
+    agreement = { agreement: signing.record, summary: signing.summary };
+  }
   const today = todayIn(deps.clock, deps.timeZone);
   const patch: PayloadPatch = {
     approvers: seats,
     pickedUpAt: nowInstant(deps),
     ...(intervention === null ? {} : { intervention: refOf(intervention) }),
     classification: await classification(deps, approval, payload),
+    ...agreement,
   };
   try {
     const updated = await deps.repos.approvals.update(
@@ -127,12 +138,28 @@ async function stamp(
     if (isAppError(error) && error.code === 'PRECONDITION_FAILED') {
       const fresh = await deps.repos.approvals.findById(approval.id);
       if (fresh !== null && readPayload(fresh.payload).approvers !== undefined) {
+        await retireLosingDraft(deps, agreement.agreement, readPayload(fresh.payload).agreement);
         return { approval: fresh, intervention, problems };
       }
       throw new AppError('CONFLICT', `${label(approval)} changed while it was opened`, { cause: error });
     }
     throw error;
   }
+}
+
+/**
+ * Two sweeps filed a draft for the same hand-typed row and the other one stamped it first: this
+ * one's draft is kept, marked Ersatt, so only the draft the row records reads 'Under signering'.
+ */
+async function retireLosingDraft(
+  deps: ApprovalDeps,
+  mine: PayloadPatch['agreement'],
+  theirs: ApprovalPayload['agreement'],
+): Promise<void> {
+  if (mine === undefined || theirs === undefined || mine.draft.driveItemId === theirs.draft.driveItemId) {
+    return;
+  }
+  await deps.repos.agreements.updateFields(mine.draft.driveItemId, { agreementStatus: 'Ersatt' });
 }
 
 /** Opens the stage if it is not yet, and sends each approver's card once. */

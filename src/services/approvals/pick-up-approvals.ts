@@ -17,6 +17,7 @@ import { approvalReminderKey } from '../../domain/approvals/approval-keys.ts';
 import { approvalTimers } from '../../domain/approvals/approval-schedule.ts';
 import { awaitedApprover } from '../../domain/approvals/eligibility.ts';
 import type { Approval } from '../../domain/entities/approval.ts';
+import { releaseDraft } from '../agreements/release-draft.ts';
 import { mapConcurrently } from '../sweep/map-concurrently.ts';
 import { appendApprovalAudit, nowInstant, SWEEP_ACTOR } from './approval-audit.ts';
 import type { ApprovalContext } from './approval-context.ts';
@@ -215,6 +216,8 @@ async function expire(deps: ApprovalDeps, context: ApprovalContext): Promise<boo
     throw error;
   }
   const expired: ApprovalContext = { ...context, approval: updated, payload: readPayload(updated.payload) };
+  // a samarbetsavtal's draft goes back to the kansli (Utkast)
+  await releaseDraft(deps, expired.payload.agreement);
   await appendApprovalAudit(deps, {
     actorAadId: SWEEP_ACTOR,
     action: 'beslut.utganget',

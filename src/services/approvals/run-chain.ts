@@ -12,6 +12,7 @@ import { todayIn } from '../../domain/calendar/today.ts';
 import type { Approval } from '../../domain/entities/approval.ts';
 import type { Intervention } from '../../domain/entities/intervention.ts';
 import type { Stage } from '../../domain/vocabulary.ts';
+import { finishAgreementSigning } from '../agreements/finish-agreement-signing.ts';
 import { applyTransition } from '../register/apply-transition.ts';
 import type { RegisterDeps } from '../register/register-deps.ts';
 import { appendApprovalAudit } from './approval-audit.ts';
@@ -49,6 +50,10 @@ export async function runChain(
   }
   if (approval.subject === 'Budgetändring' && step.outcome === 'Godkänd') {
     await applyChange(deps, context, actorAadId);
+  }
+  if (approval.subject === 'Samarbetsavtal') {
+    // the signed PDF filed and the insats to Uppstart, or the refused draft back to Utkast (issue 8)
+    await finishAgreementSigning(deps, context, step.outcome, actorAadId);
   }
 }
 

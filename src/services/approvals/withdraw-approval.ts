@@ -5,6 +5,7 @@
  */
 import { AppError, isAppError } from '../../domain/app-error.ts';
 import { freeText } from '../../domain/personal-data/free-text.ts';
+import { releaseDraft } from '../agreements/release-draft.ts';
 import { authorize } from '../authorization/refuse.ts';
 import { actorOf } from '../register/load-actor.ts';
 import { approvalScope } from './approval-access.ts';
@@ -93,6 +94,8 @@ export async function withdrawApproval(
     approval,
     details: { reason: parsed.data, stage: approval.stage, rule: approval.rule },
   });
+  // a samarbetsavtal's draft goes back to the kansli (Utkast)
+  await releaseDraft(deps, readPayload(approval.payload).agreement);
   const context: ApprovalContext = await loadApprovalContext(deps, approval);
   await Promise.all([
     updateApproverCards(deps, context),

@@ -12,6 +12,8 @@ const agreementFields: FieldMap<AgreementFields> = {
   parties: textColumn('Parties'),
   signedDate: dateOnlyColumn('SignedDate'),
   sha256: textColumn('Sha256'),
+  approvalId: textColumn('ApprovalId'),
+  signatories: textColumn('Signatories'),
 };
 
 const agreementFieldsSchema = agreementFileSchema
@@ -23,6 +25,8 @@ const agreementFieldsSchema = agreementFileSchema
     parties: true,
     signedDate: true,
     sha256: true,
+    approvalId: true,
+    signatories: true,
   })
   .partial();
 

@@ -203,6 +203,24 @@ const REFUSALS: readonly Refusal[] = [
     entity: () => ({ list: 'Requisitions', id: requisitionId }),
   },
   {
+    action: 'starta-signering',
+    as: 'emma.strom',
+    method: 'POST',
+    path: () => `/api/insatser/${ids.NOVA}/avtal/signering`,
+    message: /^Bara kansliet kan starta signeringen av ett samarbetsavtal\.$/,
+    entity: () => ({ list: 'Interventions', id: ids.NOVA }),
+  },
+  {
+    // refused before the body (a PDF) is read
+    action: 'arkivera-avtal',
+    as: 'emma.strom',
+    method: 'POST',
+    path: () => `/api/insatser/${ids.NOVA}/avtal`,
+    body: () => ({}),
+    message: /^Bara kansliet eller insatsens projektägare kan arkivera ett signerat samarbetsavtal\.$/,
+    entity: () => ({ list: 'Interventions', id: ids.NOVA }),
+  },
+  {
     action: 'lasa-registervyn',
     as: 'gunilla.axelsson',
     method: 'GET',
@@ -231,7 +249,7 @@ const REFUSALS: readonly Refusal[] = [
 
 describe('a refusal per action over HTTP', () => {
   it('covers every action with a route but the filtered list and the calendar (no role cannot sign in)', () => {
-    expect(REFUSALS.map((refusal) => refusal.action)).toHaveLength(19);
+    expect(REFUSALS.map((refusal) => refusal.action)).toHaveLength(21);
   });
 
   it.each(REFUSALS.map((refusal) => [`${refusal.action} as ${refusal.as}`, refusal] as const))(

@@ -325,4 +325,25 @@ describe('provisionSchema on the local SharePoint', () => {
     await provisionSchema(sp.graph, siteId);
     expect((await sp.requests()).writes).toBe(0);
   });
+
+  it('completes the Agreements library and the förbund’s name on a site provisioned before the signing existed', async () => {
+    const siteId = await sp.createSite();
+    // as issue 8 found sites: Agreements without ApprovalId and Signatories, no forbund.namn
+    const before = SCHEMA.map((spec) =>
+      spec.key === 'Agreements'
+        ? { ...spec, columns: spec.columns.filter((c) => c.name !== 'ApprovalId' && c.name !== 'Signatories') }
+        : spec,
+    );
+    const { 'forbund.namn': _name, ...oldDefaults } = SETTING_DEFAULTS;
+    await provisionSchema(sp.graph, siteId, { schema: before, settings: oldDefaults });
+
+    const result = await provisionSchema(sp.graph, siteId);
+    expect(result.created.lists).toEqual([]);
+    expect([...result.created.columns].sort()).toEqual(['Agreements.ApprovalId', 'Agreements.Signatories']);
+    expect(result.created.settings).toEqual(['forbund.namn']);
+    expect(await schemaProblems(sp.graph, siteId)).toEqual([]);
+    await sp.clearRequests();
+    await provisionSchema(sp.graph, siteId);
+    expect((await sp.requests()).writes).toBe(0);
+  });
 });

@@ -85,6 +85,7 @@ const board: ApprovalView = {
   nextStageTitle: null,
   delegationDecision: false,
   withdrawnReason: null,
+  agreement: null,
 };
 
 const budgetChange: ApprovalView = {

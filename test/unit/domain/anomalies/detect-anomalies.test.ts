@@ -53,6 +53,8 @@ const signed: AgreementFile = {
   parties: null,
   signedDate: '2024-12-01',
   sha256: null,
+  approvalId: null,
+  signatories: null,
 };
 const finalReport: DocumentFile = { ...file, id: '2', documentKind: 'Slutrapport', period: null };
 

@@ -24,6 +24,8 @@ import {
 } from '../../../../src/domain/authorization/authorization-matrix.ts';
 import { may } from '../../../../src/domain/authorization/may.ts';
 import type { ApprovalStage } from '../../../../src/domain/vocabulary.ts';
+import { fileSignedAgreement } from '../../../../src/services/agreements/file-signed-agreement.ts';
+import { startAgreementSigning } from '../../../../src/services/agreements/start-agreement-signing.ts';
 import { writePayload } from '../../../../src/services/approvals/approval-payload.ts';
 import { castVote } from '../../../../src/services/approvals/cast-vote.ts';
 import { getApprovalForViewer } from '../../../../src/services/approvals/get-approval.ts';
@@ -71,6 +73,8 @@ const EXPECTED: Readonly<Record<AuthorizationAction, string>> = {
   betala: '                   NYNN NNN N NNN N N',
   avvisa: '                   YYNN NNN N NNN N N',
   'ladda-upp': '              YYYY NNN N NEE N N',
+  'starta-signering': '       YYYY NNN N NNN N N',
+  'arkivera-avtal': '         YYYY NNN N NNE N N',
   'lasa-registervyn': '       YYYY NNN N NNN N N',
   'lasa-avvikelser': '        YYYY YYY Y EEE N N',
   'lasa-installningar': '     YYYY YYY N NNN N N',
@@ -318,6 +322,37 @@ const SCENARIOS: Readonly<Record<Exclude<AuthorizationAction, 'ladda-upp'>, Scen
       return [step(w, person, 'avvisa')];
     },
   },
+  'starta-signering': {
+    // ALFA awaits its agreement; both its parties have a firmatecknare
+    prepare: async (w, _column, person) => {
+      await w.setAlfa({ stage: 'Avtal' });
+      return [
+        {
+          name: 'POST /api/insatser/:id/avtal/signering',
+          run: () => startAgreementSigning(w.approvals(), person, 'ALFA'),
+        },
+      ];
+    },
+  },
+  'arkivera-avtal': {
+    prepare: async (w, _column, person) => {
+      await w.setAlfa({ stage: 'Avtal' });
+      const actor = await w.actor(person);
+      const content = await w.signedPdf();
+      return [
+        {
+          name: 'POST /api/insatser/:id/avtal',
+          run: () =>
+            fileSignedAgreement(w.approvals(), actor, {
+              interventionId: w.alfa.id,
+              fileName: 'Samarbetsavtal ALFA.pdf',
+              signedDate: null,
+              content,
+            }),
+        },
+      ];
+    },
+  },
   'lasa-registervyn': {
     prepare: async (w, _column, person) => {
       const actor = await w.actor(person);
@@ -404,10 +439,10 @@ function title(c: Case): string {
 }
 
 describe('the authorization matrix, through the use cases', () => {
-  it('tries every cell: 21 actions with a use case × 13 columns', () => {
+  it('tries every cell: 23 actions with a use case × 13 columns', () => {
     const cells = new Set(CASES.map((c) => `${c.action}|${c.column}`));
     expect(cells.size).toBe(TRIED.length * MATRIX_COLUMNS.length);
-    expect(TRIED).toHaveLength(21);
+    expect(TRIED).toHaveLength(23);
   });
 
   it.each(CASES.map((c) => [title(c), c] as const))('%s', async (_title, c) => {

@@ -10,6 +10,7 @@
  * Every use case gets its real deps; notifications go through the real outbox to a scripted
  * Teams sender, so "nothing stored" covers the outbox too.
  */
+import { PDFDocument } from 'pdf-lib';
 import { applicationDetailsSchema } from '../../../../src/domain/application/application-details.ts';
 import { type Column, NO_ROLE, PER_INSATS_COLUMNS } from '../../../../src/domain/authorization/authorization-matrix.ts';
 import { FixedClock } from '../../../../src/domain/clock.ts';
@@ -326,6 +327,18 @@ export class AuthorizationWorld {
     return row;
   }
 
+  private pdf: Uint8Array | null = null;
+
+  /** a one-page PDF, as a scanned signed agreement would be */
+  async signedPdf(): Promise<Uint8Array> {
+    if (this.pdf === null) {
+      const document = await PDFDocument.create();
+      document.addPage([595, 842]).drawText('Samarbetsavtal ALFA – undertecknat', { x: 50, y: 780 });
+      this.pdf = await document.save();
+    }
+    return this.pdf;
+  }
+
   /** everything stored but the AuditLog, and how many AuditLog rows there are */
   snapshot(): Snapshot {
     const r = this.repos;
@@ -341,6 +354,7 @@ export class AuthorizationWorld {
         r.notifications.table.all(),
         r.conversations.table.all(),
         r.meetings.table.all(),
+        r.agreements.all(),
       ]),
       settings: JSON.stringify([...r.settings.values.entries()]),
       auditRows: r.auditLog.table.all().length,
