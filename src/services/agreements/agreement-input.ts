@@ -1,6 +1,6 @@
 /**
  * What the draft is drawn from (issue 8): the insats, its budget lines, the member organisations,
- * the roles in force today, the due rule in force for the insats (its own, else the förbund's —
+ * the roles it names (see namedInAgreement), the due rule in force for the insats (its own, else the förbund's —
  * as the sweep reconciles requisitions), the förbund's name and change threshold from Settings,
  * and today in the förbund's time zone. One read of each list.
  */
@@ -18,9 +18,18 @@ export const DEFAULT_FORBUND_NAME = 'Samordningsförbundet';
 
 type InputDeps = Pick<ApprovalDeps, 'repos' | 'clock' | 'timeZone'>;
 
-/** a mandate in force today; an empty bound is open */
-function inForce(role: RoleAssignment, today: string): boolean {
-  return (role.validFrom === null || role.validFrom <= today) && (role.validTo === null || role.validTo >= today);
+/**
+ * The roles the agreement names. A firmatecknare signs now, so their mandate must be in force
+ * today; the insats's own people (projektledare, projektägare, styrgrupp) are who the agreement
+ * is about, and their roles typically begin on the insats's start date, after the signing — so
+ * for them only a role that has already ended is left out.
+ */
+function namedInAgreement(role: RoleAssignment, today: string): boolean {
+  const notEnded = role.validTo === null || role.validTo >= today;
+  if (role.interventionId !== null) {
+    return notEnded;
+  }
+  return notEnded && (role.validFrom === null || role.validFrom <= today);
 }
 
 export function forbundNameOf(settings: Readonly<Record<string, string>>): string {
@@ -43,7 +52,7 @@ export async function gatherAgreementInput(deps: InputDeps, intervention: Interv
     intervention,
     budgetLines,
     members,
-    roles: roles.filter((role) => inForce(role, today)),
+    roles: roles.filter((role) => namedInAgreement(role, today)),
     dueRule: effectiveDueRule(intervention, forbundRule).rule,
     today,
     changeThresholdPercent: parseChangeThreshold(settings).percent,
