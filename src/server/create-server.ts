@@ -17,6 +17,7 @@ import { AppError } from '../domain/app-error.ts';
 import type { Readiness } from '../sharepoint/schema-version.ts';
 import { sendError } from './http-errors.ts';
 import { readJsonBody } from './json-body.ts';
+import { PRIVACY_PAGE, TERMS_PAGE } from './legal-pages.ts';
 import { loggableUrl } from './loggable-url.ts';
 import { type Logger, withLogContext } from './logger.ts';
 import type { TabAssets } from './tab-assets.ts';
@@ -245,6 +246,21 @@ export function createServer(deps: ServerDependencies): Server {
       } catch (error) {
         sendError(res, error, deps.logger);
       }
+    });
+  }
+
+  // the manifest's privacy and terms links (developer.privacyUrl, termsOfUseUrl)
+  for (const [path, html] of [
+    ['/integritet', PRIVACY_PAGE],
+    ['/villkor', TERMS_PAGE],
+  ] as const) {
+    server.get(path, async (_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'public, max-age=3600',
+        'content-security-policy': contentSecurityPolicy(html),
+      });
+      res.end(html);
     });
   }
 

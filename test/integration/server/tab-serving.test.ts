@@ -106,3 +106,23 @@ describe('without a built tab', () => {
     expect((await fetch(`${url}/config`)).status).toBe(404);
   });
 });
+
+describe("the manifest's privacy and terms pages", () => {
+  it('are served in Swedish at /integritet and /villkor, their style allowed by hash', async () => {
+    const url = await serve(null);
+    for (const [path, heading] of [
+      ['/integritet', 'Integritet och personuppgifter i Insatsnavet'],
+      ['/villkor', 'Villkor för Insatsnavet'],
+    ]) {
+      const response = await fetch(`${url}${path}`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain(`<h1>${heading}</h1>`);
+      expect(html).toContain('<html lang="sv">');
+      const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+      expect(response.headers.get('content-security-policy')).toContain(
+        `'sha256-${createHash('sha256').update(css).digest('base64')}'`,
+      );
+    }
+  });
+});
