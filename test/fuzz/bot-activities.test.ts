@@ -48,7 +48,13 @@ const speaker: fc.Arbitrary<Speaker> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom<Speaker>('no-aad-id', 'unknown') },
 );
 
-function from(who: Speaker): Record<string, unknown> {
+/**
+ * `sender` other than 'fuzzed': a Teams user id the fuzzed messages never use — a fuzzed
+ * `agera som …` (AUTH_MODE=dev) makes later turns from the same sender act as someone else
+ */
+type Sender = 'fuzzed' | 'fixed';
+
+function from(who: Speaker, sender: Sender = 'fuzzed'): Record<string, unknown> {
   if (who === 'no-aad-id') {
     return { id: '29:anonymous', name: 'Utan <b>id</b>' };
   }
@@ -60,17 +66,21 @@ function from(who: Speaker): Record<string, unknown> {
     };
   }
   const person = demoPerson(who);
-  return { id: `29:${who}`, name: person.displayName, aadObjectId: person.aadObjectId };
+  return {
+    id: `29:${who}${sender === 'fixed' ? '-fixed' : ''}`,
+    name: person.displayName,
+    aadObjectId: person.aadObjectId,
+  };
 }
 
-function envelope(who: Speaker): Record<string, unknown> {
+function envelope(who: Speaker, sender: Sender = 'fuzzed'): Record<string, unknown> {
   return {
     channelId: 'msteams',
     serviceUrl: connector.serviceUrl,
     timestamp: new Date().toISOString(),
-    from: from(who),
+    from: from(who, sender),
     recipient: { id: '28:insatsnavet-bot', name: 'Insatsnavet' },
-    conversation: { id: `a:personal-${who}`, conversationType: 'personal', tenantId: 'tenant-1' },
+    conversation: { id: `a:personal-${who}-${sender}`, conversationType: 'personal', tenantId: 'tenant-1' },
     channelData: { tenant: { id: 'tenant-1' } },
     locale: 'sv-SE',
   };
@@ -394,7 +404,7 @@ describe('personnummer typed into a card’s form', () => {
       async ([form, text]) => {
         const activity = {
           id: crypto.randomUUID(),
-          ...envelope(form.who),
+          ...envelope(form.who, 'fixed'),
           type: 'invoke',
           name: 'adaptiveCard/action',
           value: { action: { type: 'Action.Execute', verb: form.verb, data: form.data(text) } },
@@ -419,7 +429,7 @@ describe('personnummer typed into a card’s form', () => {
 
 describe('typed Markdown and HTML in what the bot shows', () => {
   it('is text in the status card (title and beslutsparagraf), in the lists and in the chat', async () => {
-    const karin = envelope('karin.vallgren');
+    const karin = envelope('karin.vallgren', 'fixed');
     for (const text of [`status ${MARKUP_CODE}`, 'status länk', `status ${SPECIAL_STRINGS.join(' ').slice(0, 300)}`]) {
       const repliesBefore = connector.requests.length;
       const answer = await fz.send({
