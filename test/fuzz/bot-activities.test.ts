@@ -302,7 +302,7 @@ describe('/api/messages under hostile input', () => {
             false,
           ),
         ),
-      500,
+      400,
     );
   });
 
@@ -328,7 +328,7 @@ describe('/api/messages under hostile input', () => {
       speaker
         .chain((who) => fc.tuple(fc.constant(who), mutatedBody(activity(who), [['text'], ['from', 'name']])))
         .map(([who, body]) => caseOf(who, body.text, `activity [${body.mutation}] ${body.text.slice(0, 200)}`, false)),
-      600,
+      500,
     );
   });
 
@@ -367,7 +367,7 @@ describe('/api/messages under hostile input', () => {
             true,
           );
         }),
-      1200,
+      1000,
     );
   });
 });

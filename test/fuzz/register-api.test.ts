@@ -261,7 +261,7 @@ describe('the register API under hostile input', () => {
       fc
         .tuple(caller, queryString(['skede', 'agare', 'ar', 'sok']))
         .map(([who, query]) => without('GET', `/api/insatser${query}`, who)),
-      300,
+      250,
     );
     await property(
       'GET /api/insatser/:id',
@@ -302,7 +302,7 @@ describe('the register API under hostile input', () => {
           what: `${who} GET ${path}${query} ${JSON.stringify(extra)}`,
           request: { method: 'GET', path: `${path}${query}`, headers: { ...authHeaders(who), ...extra } },
         })),
-      300,
+      250,
     );
   });
 
@@ -312,7 +312,7 @@ describe('the register API under hostile input', () => {
       fc
         .tuple(caller, mutatedBody(createBody, FREE_TEXT_PATHS))
         .map(([who, body]) => withBody('POST', '/api/insatser', who, body)),
-      600,
+      500,
     );
   });
 
@@ -322,7 +322,7 @@ describe('the register API under hostile input', () => {
       fc
         .tuple(caller, anyId(), mutatedBody(patchBody, [['title'], ['purpose'], ['decisionRef']]))
         .map(([who, id, body]) => withBody('PATCH', `/api/insatser/${id}`, who, body)),
-      550,
+      450,
     );
   });
 
