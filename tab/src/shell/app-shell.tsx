@@ -30,6 +30,7 @@ import {
   OverviewView,
   RequisitionsView,
   SettingsView,
+  VerifyAgreementView,
 } from './views.tsx';
 
 const useStyles = makeStyles({
@@ -65,6 +66,8 @@ type NavKey = 'oversikt' | 'insatser' | 'ansokan' | 'beslut' | 'rekvisitioner' |
 function navKeyOf(route: readonly string[]): NavKey {
   switch (route[0]) {
     case 'insatser':
+    // "Kontrollera avtal" is reached from the Insatser list and an insats's agreements
+    case 'avtal':
       return 'insatser';
     case 'ny-ansokan':
     case 'ansokan':
@@ -123,13 +126,19 @@ const CurrentView = ({ route }: { readonly route: readonly string[] }) => {
       return <RequisitionsView periodKey={second ?? null} />;
     case 'installningar':
       return <SettingsView />;
+    case 'avtal':
+      if (second === 'kontroll') {
+        return <VerifyAgreementView />;
+      }
+      break;
     default:
-      return (
-        <Text as="p">
-          {strings.notFound} <Link href={hrefTo('/')}>{strings.backToOverview}</Link>
-        </Text>
-      );
+      break;
   }
+  return (
+    <Text as="p">
+      {strings.notFound} <Link href={hrefTo('/')}>{strings.backToOverview}</Link>
+    </Text>
+  );
 };
 
 export const AppShell = () => {

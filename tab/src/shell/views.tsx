@@ -29,3 +29,6 @@ export const RequisitionsView = lazy(() =>
 export const SettingsView = lazy(() =>
   import('../features/settings/settings-view.tsx').then((module) => ({ default: module.SettingsView })),
 );
+export const VerifyAgreementView = lazy(() =>
+  import('../features/agreements/verify-view.tsx').then((module) => ({ default: module.VerifyView })),
+);

@@ -12,7 +12,10 @@ import { useLanguage, useStrings } from '../../i18n/language.tsx';
 import { useTerm } from '../../i18n/use-term.ts';
 import { hrefTo } from '../../shell/router.tsx';
 import { useSession } from '../../shell/session.tsx';
+import { formatDateTime } from '../../ui/format.ts';
 import { useResource } from '../../ui/use-resource.ts';
+import { agreementsStrings } from '../agreements/agreements-strings.ts';
+import { SigningProgress } from '../agreements/signing-progress.tsx';
 import {
   ApprovalFacts,
   BudgetChangeSection,
@@ -37,6 +40,7 @@ const OUTCOME_INTENT = { Godkänd: 'success', Avslagen: 'error', Återkallad: 'w
 export const ApprovalDetail = ({ approvalId }: { readonly approvalId: string }) => {
   const styles = useInboxStyles();
   const strings = useStrings(approvalsStrings);
+  const agreementWords = useStrings(agreementsStrings);
   const term = useTerm();
   const { language } = useLanguage();
   const { me } = useSession();
@@ -102,7 +106,16 @@ export const ApprovalDetail = ({ approvalId }: { readonly approvalId: string }) 
   const isForbundschef = me.roles.some((role) => role.role === 'Förbundschef');
   const mayWithdraw = view.status === 'Pågår' && (isForbundschef || view.requestedByName === me.name);
   const voting = view.viewer.awaited && view.status === 'Pågår';
-  const state = voting ? null : viewerStateText(view, strings, now);
+  const signing = view.agreement ?? null;
+  const myVote = view.viewer.myVote;
+  // a samarbetsavtal says what the vote meant: a signature for the organisation, or a refusal
+  const state = voting
+    ? null
+    : signing !== null && myVote !== null
+      ? myVote.decision === 'Godkänn'
+        ? agreementWords.youSigned(signing.viewerOrganisation, formatDateTime(myVote.at))
+        : agreementWords.youRefused(formatDateTime(myVote.at))
+      : viewerStateText(view, strings, now);
 
   return (
     <>
@@ -127,6 +140,17 @@ export const ApprovalDetail = ({ approvalId }: { readonly approvalId: string }) 
         {view.recommendation !== null && <RecommendationSection recommendation={view.recommendation} />}
         {view.budgetChange !== null && <BudgetChangeSection change={view.budgetChange} />}
         {view.planChange !== null && <PlanChangeSection plan={view.planChange} />}
+        {signing !== null && (
+          <section className={styles.section} aria-labelledby="samarbetsavtalet">
+            <SigningProgress
+              agreement={signing}
+              status={view.status}
+              level={2}
+              headingId="samarbetsavtalet"
+              title={agreementWords.agreementTitle}
+            />
+          </section>
+        )}
         <VotesSection view={view} now={now} />
         {(notice !== undefined || voting || state !== null) && (
           <section className={styles.section} aria-labelledby="din-rost">

@@ -14,6 +14,8 @@ export const useInboxStyles = makeStyles({
     ...typographyStyles.title1,
     display: 'block',
     margin: 0,
+    // a long word ('Samverkansutbildning') must break rather than widen a phone's page
+    overflowWrap: 'anywhere',
     ':focus': { outlineStyle: 'none' },
     // a long matter's title must not fill a phone's screen
     [NARROW]: { ...typographyStyles.title3 },

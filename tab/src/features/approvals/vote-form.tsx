@@ -3,6 +3,9 @@
  * (`viewer.awaited`), with the buttons it allows (`viewer.allowedDecisions`) and an optional
  * comment. Avslå asks first. The server decides everything else (who may vote, personnummer in
  * the comment, a second vote): its answer and its errors are shown right here.
+ *
+ * A samarbetsavtal is signed, as on the card: "Jag godkänner och undertecknar avtalet för
+ * <organisation>" (sent without the comment), and Avslå needs a comment — it goes to the kansli.
  */
 import {
   Button,
@@ -19,13 +22,14 @@ import {
   Spinner,
   Textarea,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { VoteDecision } from '../../../../src/domain/vocabulary.ts';
 import type { ApiError } from '../../api/api-error.ts';
 import { voteResultSchema } from '../../api/contracts.ts';
 import { useStrings } from '../../i18n/language.tsx';
 import { useSession } from '../../shell/session.tsx';
+import { agreementsStrings } from '../agreements/agreements-strings.ts';
 import type { ApprovalView } from './approval-text.ts';
 import { approvalsStrings } from './approvals-strings.ts';
 import { useInboxStyles } from './inbox-styles.ts';
@@ -48,22 +52,33 @@ export const VoteForm = ({
 }) => {
   const styles = useInboxStyles();
   const strings = useStrings(approvalsStrings);
+  const agreementWords = useStrings(agreementsStrings);
   const { api, refreshWaiting } = useSession();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState<VoteDecision | null>(null);
   const [error, setError] = useState<ApiError>();
   const [confirming, setConfirming] = useState(false);
-  const commentError = error === undefined ? undefined : issueAt(error, 'comment');
+  // a samarbetsavtal: signing, and a refusal that must say why
+  const signing = view.agreement ?? null;
+  const [missingReason, setMissingReason] = useState(false);
+  const commentBox = useRef<HTMLTextAreaElement>(null);
+  const commentError = missingReason
+    ? agreementWords.refuseCommentRequired
+    : error === undefined
+      ? undefined
+      : issueAt(error, 'comment');
 
   const vote = async (decision: VoteDecision) => {
     setConfirming(false);
     setBusy(decision);
     setError(undefined);
     try {
+      // the signature reads no comment (as on the card): the box is for a refusal's reason
+      const sent = comment.trim() === '' || (signing !== null && decision === 'Godkänn') ? null : comment;
       const answer = await api.send(
         'POST',
         `/api/beslut/${encodeURIComponent(view.approvalId)}/rost`,
-        { decision, comment: comment.trim() === '' ? null : comment },
+        { decision, comment: sent },
         voteResultSchema,
       );
       onVoted(answer);
@@ -76,6 +91,12 @@ export const VoteForm = ({
   };
 
   const onClick = (decision: VoteDecision) => {
+    setMissingReason(false);
+    if (decision === 'Avslå' && signing !== null && comment.trim() === '') {
+      setMissingReason(true);
+      commentBox.current?.focus();
+      return;
+    }
     if (decision === 'Avslå') {
       setConfirming(true);
     } else {
@@ -86,14 +107,18 @@ export const VoteForm = ({
   return (
     <div className={styles.form}>
       <Field
-        label={strings.comment}
-        hint={strings.commentHint}
+        label={signing === null ? strings.comment : agreementWords.refuseComment}
+        hint={signing === null ? strings.commentHint : agreementWords.refuseCommentHint}
         validationMessage={commentError}
         validationState={commentError === undefined ? 'none' : 'error'}
       >
         <Textarea
+          ref={commentBox}
           value={comment}
-          onChange={(_event, data) => setComment(data.value)}
+          onChange={(_event, data) => {
+            setComment(data.value);
+            setMissingReason(false);
+          }}
           maxLength={2000}
           resize="vertical"
           disabled={busy !== null}
@@ -115,7 +140,9 @@ export const VoteForm = ({
             disabled={busy !== null}
             onClick={() => onClick(decision)}
           >
-            {strings.decisionButton(decision)}
+            {signing !== null && decision === 'Godkänn'
+              ? agreementWords.signButton(signing.viewerOrganisation)
+              : strings.decisionButton(decision)}
           </Button>
         ))}
         {busy !== null && <Spinner size="tiny" label={strings.voting} />}
@@ -123,11 +150,15 @@ export const VoteForm = ({
       <Dialog open={confirming} onOpenChange={(_event, data) => setConfirming(data.open)}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>{strings.confirmRejectTitle}</DialogTitle>
-            <DialogContent>{strings.confirmRejectBody(view.title)}</DialogContent>
+            <DialogTitle>
+              {signing === null ? strings.confirmRejectTitle : agreementWords.confirmRefuseTitle}
+            </DialogTitle>
+            <DialogContent>
+              {signing === null ? strings.confirmRejectBody(view.title) : agreementWords.confirmRefuseBody}
+            </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => void vote('Avslå')}>
-                {strings.confirmReject}
+                {signing === null ? strings.confirmReject : agreementWords.confirmRefuse}
               </Button>
               <Button appearance="secondary" onClick={() => setConfirming(false)}>
                 {strings.cancel}

@@ -1,21 +1,13 @@
 /**
- * "Dokument" and "Samarbetsavtal": the insats's files in SharePoint, each a link to the file with
- * its kind or status, and for an agreement its validity, signing date and parties.
+ * "Dokument": the insats's files in SharePoint, each a link to the file with its kind and period.
+ * (Its samarbetsavtal have a section of their own: features/agreements.)
  */
-import { Badge, type BadgeProps, Link, Text } from '@fluentui/react-components';
-import type { AgreementStatus } from '../../../../src/domain/vocabulary.ts';
+import { Link, Text } from '@fluentui/react-components';
 import { useStrings } from '../../i18n/language.tsx';
 import { useTerm } from '../../i18n/use-term.ts';
 import type { InsatsDetail } from './detail-schema.ts';
 import { interventionPageStrings } from './intervention-page-strings.ts';
 import { usePageStyles } from './page-styles.ts';
-
-const AGREEMENT_COLOURS: Readonly<Record<AgreementStatus, NonNullable<BadgeProps['color']>>> = {
-  Utkast: 'informative',
-  'Under signering': 'warning',
-  Signerat: 'success',
-  Ersatt: 'subtle',
-};
 
 /** only web addresses become links: a stored value is typed by people and must not run script */
 function safeUrl(url: string): string | undefined {
@@ -56,46 +48,6 @@ export const DocumentsSection = ({ documents }: { readonly documents: InsatsDeta
                   .filter((part) => part !== null)
                   .join(' · ')}
               </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-};
-
-export const AgreementsSection = ({ agreements }: { readonly agreements: InsatsDetail['agreements'] }) => {
-  const styles = usePageStyles();
-  const strings = useStrings(interventionPageStrings);
-  const term = useTerm();
-  return (
-    <section className={styles.section} aria-labelledby="samarbetsavtal">
-      <h2 className={styles.sectionTitle} id="samarbetsavtal">
-        {strings.agreementsTitle}
-      </h2>
-      {agreements.length === 0 ? (
-        <Text as="p">{strings.agreementsEmpty}</Text>
-      ) : (
-        <ul className={styles.list}>
-          {agreements.map((agreement) => (
-            <li key={agreement.id} className={styles.item}>
-              <FileLink name={agreement.name} webUrl={agreement.webUrl} />
-              <span className={styles.inline}>
-                {agreement.agreementStatus !== null && (
-                  <Badge appearance="tint" color={AGREEMENT_COLOURS[agreement.agreementStatus]}>
-                    {term(agreement.agreementStatus)}
-                  </Badge>
-                )}
-                <span className={styles.muted}>
-                  {strings.validity(agreement.validFrom, agreement.validTo)}
-                  {agreement.signedDate === null ? '' : ` · ${strings.signedOn(agreement.signedDate)}`}
-                </span>
-              </span>
-              {agreement.parties !== null && (
-                <span className={styles.muted}>
-                  {strings.parties}: {agreement.parties}
-                </span>
-              )}
             </li>
           ))}
         </ul>

@@ -99,12 +99,6 @@ export const interventionPageStrings = {
     // files
     documentsTitle: 'Dokument',
     documentsEmpty: 'Inga dokument.',
-    agreementsTitle: 'Samarbetsavtal',
-    agreementsEmpty: 'Inget samarbetsavtal ännu.',
-    validity: (from: string | null, to: string | null) =>
-      from === null && to === null ? 'giltighet saknas' : `giltigt ${from ?? '…'} – ${to ?? '…'}`,
-    signedOn: (date: string) => `signerat ${date}`,
-    parties: 'Parter',
     opensInNewWindow: '(öppnas i nytt fönster)',
     // audit
     auditTitle: 'Händelselogg',
@@ -205,12 +199,6 @@ export const interventionPageStrings = {
     openApproval: 'Open the decision',
     documentsTitle: 'Documents',
     documentsEmpty: 'No documents.',
-    agreementsTitle: 'Cooperation agreements',
-    agreementsEmpty: 'No cooperation agreement yet.',
-    validity: (from: string | null, to: string | null) =>
-      from === null && to === null ? 'no validity' : `valid ${from ?? '…'} – ${to ?? '…'}`,
-    signedOn: (date: string) => `signed ${date}`,
-    parties: 'Parties',
     opensInNewWindow: '(opens in a new window)',
     auditTitle: 'Event log',
     auditEmpty: 'No events logged yet.',

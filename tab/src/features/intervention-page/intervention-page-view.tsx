@@ -13,12 +13,13 @@ import { useStrings } from '../../i18n/language.tsx';
 import { hrefTo } from '../../shell/router.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { useResource } from '../../ui/use-resource.ts';
+import { AgreementsSection } from '../agreements/agreements-section.tsx';
 import { AboutSection } from './about-section.tsx';
 import { ApprovalsSection } from './approvals-section.tsx';
 import { AuditSection } from './audit-section.tsx';
 import { BudgetSection } from './budget-section.tsx';
 import { type Insats, type InsatsDetail, insatsDetailSchema } from './detail-schema.ts';
-import { AgreementsSection, DocumentsSection } from './files-section.tsx';
+import { DocumentsSection } from './files-section.tsx';
 import { HeaderSection } from './header-section.tsx';
 import { interventionPageStrings } from './intervention-page-strings.ts';
 import { NextTransitions } from './next-transitions.tsx';
@@ -101,10 +102,8 @@ const Page = ({ detail, reload }: { readonly detail: InsatsDetail; readonly relo
         </div>
         <BudgetSection detail={detail} linkRequisitions={handlesRequisitionsOf(me, insats)} />
         <ApprovalsSection approvals={detail.approvals} lookups={lookups} />
-        <div className={styles.grid}>
-          <DocumentsSection documents={detail.documents} />
-          <AgreementsSection agreements={detail.agreements} />
-        </div>
+        <AgreementsSection detail={detail} onChanged={reload} />
+        <DocumentsSection documents={detail.documents} />
         <AuditSection audit={detail.audit} />
       </div>
     </>

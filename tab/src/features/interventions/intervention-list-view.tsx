@@ -10,6 +10,7 @@ import { interventionListResponseSchema, membersResponseSchema, registerResponse
 import { useStrings } from '../../i18n/language.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { useResource } from '../../ui/use-resource.ts';
+import { CheckAgreementLink } from '../agreements/check-link.tsx';
 import { ownerOptions, rowsOf, yearOptions } from './intervention-rows.ts';
 import { InterventionTable } from './intervention-table.tsx';
 import { interventionsStrings } from './interventions-strings.ts';
@@ -59,6 +60,7 @@ export const InterventionListView = () => {
       <Text as="p" className={styles.lead}>
         {ownOnly ? strings.leadOwn : strings.lead}
       </Text>
+      <CheckAgreementLink />
       <ListFiltersBar filters={filters} onChange={setFilters} owners={owners} years={years} searchError={searchError} />
       {otherError !== undefined && (
         <MessageBar intent="error">
