@@ -425,7 +425,35 @@ describe('Samarbetsavtal refused, then filed as a scan', { timeout: 90_000 }, ()
     await section.getByText(`”${reason}”`).waitFor();
     await section.getByRole('button', { name: 'Skicka för signering' }).waitFor();
     expect(await checkAccessibility(kansli.page)).toEqual([]);
-    expect(kansli.problems).toEqual([]);
+
+    // meanwhile the förbundschef sends a new draft: the server's refusal is shown in the dialog
+    const again = await api.call('karin.vallgren', 'POST', `/api/insatser/${samutbId}/avtal/signering`);
+    expect(again.status).toBe(201);
+    const secondId = ((await again.json()) as { approval: { approvalId: string } }).approval.approvalId;
+    await section.getByRole('button', { name: 'Skicka för signering' }).click();
+    const startDialog = kansli.page.getByRole('dialog', { name: 'Skicka avtalet för SAMUTB för signering?' });
+    await startDialog.getByRole('button', { name: 'Skicka för signering' }).click();
+    await startDialog.getByText('Signeringen kunde inte startas').waitFor();
+    await startDialog
+      .getByText(`Avtalet för SAMUTB är redan ute för signering (beslutsärende ${secondId}).`, { exact: false })
+      .waitFor();
+    expect(await checkAccessibility(kansli.page)).toEqual([]);
+    await startDialog.getByRole('button', { name: 'Avbryt' }).click();
+    expect(besides(kansli.problems, 409)).toEqual([]);
+
+    // she withdraws it again: the insats page says so, with her reason
+    const withdrawn = await api.call('karin.vallgren', 'POST', `/api/beslut/${secondId}/aterkalla`, {
+      reason: 'Fel avtalstid i utkastet',
+    });
+    expect(withdrawn.status).toBe(200);
+    const reloaded = await harness.openAs('sofia.lindahl', `/insatser/${samutbId}`);
+    const withdrawnSection = agreementSection(reloaded.page);
+    await withdrawnSection.getByText('Signeringen återkallades').waitFor();
+    await withdrawnSection
+      .getByText('Skäl: Fel avtalstid i utkastet. Skicka avtalet för signering igen när det är klart.')
+      .waitFor();
+    await withdrawnSection.getByRole('button', { name: 'Skicka för signering' }).waitFor();
+    expect(reloaded.problems).toEqual([]);
   });
 
   it('shows the projektledare the agreements but neither the signing nor the filing', async () => {
@@ -446,6 +474,13 @@ describe('Samarbetsavtal refused, then filed as a scan', { timeout: 90_000 }, ()
     const picker = page.locator('#avtal-fil');
     const file = section.getByRole('button', { name: 'Arkivera', exact: true });
 
+    // over 20 MB: told at once, nothing is sent
+    await picker.setInputFiles({
+      name: 'Samarbetsavtal SAMUTB.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(20 * 1024 * 1024)]),
+    });
+    await section.getByText('Filen är för stor (högst 20 MB).').waitFor();
     // a text file renamed .pdf: told at once, by content, and nothing is sent
     await picker.setInputFiles({
       name: 'Samarbetsavtal SAMUTB.pdf',

@@ -34,6 +34,16 @@ export const useAgreementStyles = makeStyles({
     minWidth: 0,
     overflowWrap: 'anywhere',
   },
+  // the signing under way: set apart from the list of files beneath it
+  signing: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
+    minWidth: 0,
+  },
   // a replaced version: kept and readable, but plainly not the one in force
   replaced: {
     backgroundColor: tokens.colorNeutralBackground2,
@@ -49,7 +59,6 @@ export const useAgreementStyles = makeStyles({
   subTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   inline: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  lines: { whiteSpace: 'pre-line', margin: 0 },
   hash: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
@@ -84,13 +93,6 @@ export const useAgreementStyles = makeStyles({
   },
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '36rem', minWidth: 0 },
   fileField: { display: 'grid', gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  fileInput: {
-    maxWidth: '100%',
-    minWidth: 0,
-    fontFamily: 'inherit',
-    fontSize: tokens.fontSizeBase300,
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
-  },
   chosen: { minWidth: 0, overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
   plain: { margin: 0 },
   fieldError: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },

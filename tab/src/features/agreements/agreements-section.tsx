@@ -21,7 +21,7 @@ import { agreementsStrings } from './agreements-strings.ts';
 import { CheckAgreementLink } from './check-link.tsx';
 import { SigningProgress } from './signing-progress.tsx';
 import { type SigningStarted, StartSigning } from './start-signing.tsx';
-import { type AgreementFiled, UploadSigned } from './upload-signed.tsx';
+import { UploadSigned } from './upload-signed.tsx';
 
 /** from the board's decision on (the server's FILING_STAGES in file-signed-agreement.ts) */
 const FILING_STAGES: readonly Stage[] = [
@@ -62,7 +62,7 @@ const SigningBlock = ({ approval, stage }: { readonly approval: Approval; readon
   const link = <Link href={hrefTo(`/beslut/${approval.id}`)}>{strings.openApproval(approval.id)}</Link>;
   const agreement = view.data?.agreement ?? null;
   return (
-    <section className={styles.stack} aria-labelledby="avtal-signering">
+    <section className={styles.signing} aria-labelledby="avtal-signering">
       {!open && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
@@ -130,7 +130,7 @@ export const AgreementsSection = ({
     });
     onChanged();
   };
-  const onFiled = (_filed: AgreementFiled) => {
+  const onFiled = () => {
     setNotice(undefined);
     onChanged();
   };

@@ -77,7 +77,6 @@ const sv = {
     `Skäl: ${reason.replace(/\.\s*$/, '')}. Skicka avtalet för signering igen när det är klart.`,
   // signing from Beslut
   signButton: (org: string | null) => `Jag godkänner och undertecknar avtalet${org === null ? '' : ` för ${org}`}`,
-  refuseButton: 'Avslå',
   refuseComment: 'Om du avslår: skriv varför (går till kansliet)',
   refuseCommentHint: 'Behövs inte för att underteckna. Skriv inga personuppgifter om enskilda.',
   refuseCommentRequired: 'Skriv varför du avslår avtalet.',
@@ -210,7 +209,6 @@ const en: typeof sv = {
   withdrawnBody: (reason) =>
     `Reason: ${reason.replace(/\.\s*$/, '')}. Send the agreement for signing again when it is ready.`,
   signButton: (org) => `I approve and sign the agreement${org === null ? '' : ` for ${org}`}`,
-  refuseButton: 'Reject',
   refuseComment: 'If you reject: write why (goes to the office)',
   refuseCommentHint: 'Not needed to sign. Do not write personal data about individuals.',
   refuseCommentRequired: 'Write why you reject the agreement.',
