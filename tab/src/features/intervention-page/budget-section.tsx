@@ -95,7 +95,7 @@ const BudgetTable = ({ detail }: { readonly detail: InsatsDetail }) => {
         </table>
       </ScrollRegion>
       <div className={styles.chart}>
-        <Suspense fallback={<Spinner size="small" />}>
+        <Suspense fallback={<Spinner size="small" label={strings.chartLoading} />}>
           <BudgetChart
             years={grid.years}
             budget={grid.budgetPerYear}

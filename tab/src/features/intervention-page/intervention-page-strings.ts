@@ -64,6 +64,7 @@ export const interventionPageStrings = {
     post: 'Post',
     total: 'Totalt',
     chartTitle: 'Budget och fakturerat per år, kronor',
+    chartLoading: 'Hämtar diagrammet …',
     chartBudget: 'Budget',
     chartInvoiced: 'Fakturerat',
     chartNote:
@@ -167,6 +168,7 @@ export const interventionPageStrings = {
     post: 'Post',
     total: 'Total',
     chartTitle: 'Budget and invoiced per year, SEK',
+    chartLoading: 'Loading the chart …',
     chartBudget: 'Budget',
     chartInvoiced: 'Invoiced',
     chartNote: 'Invoiced is received, reviewed, certified and paid requisitions. The figures are also in the tables.',
