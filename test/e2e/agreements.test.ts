@@ -170,8 +170,9 @@ describe('Samarbetsavtal signed in Teams, from the tab', { timeout: 90_000 }, ()
 
     // "Skicka för signering" by keyboard: the dialog names the parties
     const start = section.getByRole('button', { name: 'Skicka för signering' });
-    await start.focus();
-    await page.keyboard.press('Enter');
+    // locator.press focuses the button and presses the key as one step, so nothing (the page
+    // settling on a loaded machine) can move focus in between
+    await start.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Skicka avtalet för SAMUTB för signering?' });
     await dialog.waitFor();
     await dialog.getByText('Region Kronoberg (projektägare)').waitFor();
@@ -179,15 +180,17 @@ describe('Samarbetsavtal signed in Teams, from the tab', { timeout: 90_000 }, ()
       await dialog.getByText(organisation, { exact: true }).waitFor();
     }
     expect(await checkAccessibility(page)).toEqual([]);
-    await dialog.getByRole('button', { name: 'Skicka för signering' }).focus();
-    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: 'Skicka för signering' }).press('Enter');
     await dialog.waitFor({ state: 'hidden' });
+    // the tab's own word that it was sent, before the API is asked what was stored
+    const notice = section.getByText(/^Avtalet är ute för signering \(beslutsärende \d+\)\.$/);
+    await notice.waitFor();
 
     const after = await api.samutb();
     const signing = after.approvals.find((approval) => approval.subject === 'Samarbetsavtal');
     expect(signing?.status).toBe('Pågår');
     approvalId = signing?.id ?? '';
-    await section.getByText(`Avtalet är ute för signering (beslutsärende ${approvalId}).`).waitFor();
+    expect(await notice.textContent()).toBe(`Avtalet är ute för signering (beslutsärende ${approvalId}).`);
     await section.getByText('7 firmatecknare har fått ett kort i Teams.').waitFor();
     // the progress: nobody has signed, every party is waited for by name
     await section.getByRole('heading', { level: 3, name: 'Signering pågår' }).waitFor();

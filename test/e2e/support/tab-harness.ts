@@ -109,6 +109,7 @@ export type AxeViolation = { id: string; impact: string | null; help: string; ta
 /** axe-core's serious and critical violations on the page (or a framed page) as it is now */
 export async function checkAccessibility(target: Page | Frame): Promise<AxeViolation[]> {
   const page = 'mainFrame' in target ? target.mainFrame() : target;
+  await settleAnimations(page);
   // evaluated through the DevTools protocol, not as a <script>: the tab's CSP (rightly) refuses inline scripts
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
@@ -138,6 +139,32 @@ export async function checkAccessibility(target: Page | Frame): Promise<AxeViola
     }));
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+/**
+ * Waits until the page's finite animations and CSS transitions have ended. Fluent UI fades a
+ * button's colours for a moment when it is enabled again (a dialog's buttons after a refused
+ * request) and fades dialogs in; axe measuring colour contrast mid-fade reports a pale colour no
+ * user is left looking at (CI saw it on a loaded machine). Endless ones — a spinner — are not
+ * waited for.
+ */
+export async function settleAnimations(page: Frame): Promise<void> {
+  for (let round = 0; round < 5; round++) {
+    const running = await page.evaluate(async () => {
+      const finite = document
+        .getAnimations()
+        .filter(
+          (animation) =>
+            animation.playState === 'running' &&
+            animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY,
+        );
+      await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+      return finite.length;
+    });
+    if (running === 0) {
+      return;
+    }
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
