@@ -250,8 +250,7 @@ describe('Samarbetsavtal signed in Teams, from the tab', { timeout: 90_000 }, ()
   it('lets Christer Lund sign for Region Kronoberg by keyboard, and asks Susanne Falk why before a refusal', async () => {
     const { page, problems } = await harness.openAs('christer.lund', `/beslut/${approvalId}`);
     const sign = page.getByRole('button', { name: 'Jag godkänner och undertecknar avtalet för Region Kronoberg' });
-    await sign.focus();
-    await page.keyboard.press('Space');
+    await sign.press('Space');
     await page.getByText(/^Du undertecknade avtalet för Region Kronoberg /).waitFor();
     expect(problems).toEqual([]);
 
@@ -338,8 +337,7 @@ describe('Samarbetsavtal signed in Teams, from the tab', { timeout: 90_000 }, ()
       .setInputFiles({ name: 'från-epost.pdf', mimeType: 'application/pdf', buffer: bytes });
     await page.getByText(/^från-epost\.pdf \(/).waitFor();
     const check = page.getByRole('button', { name: 'Kontrollera', exact: true });
-    await check.focus();
-    await page.keyboard.press('Enter');
+    await check.press('Enter');
     const result = page.getByRole('region', { name: 'Resultat' });
     await result.getByText('Filen stämmer med ett arkiverat avtal').first().waitFor();
     await result.getByRole('heading', { level: 3, name: `Filen stämmer med ${signed?.name}` }).waitFor();
@@ -516,8 +514,7 @@ describe('Samarbetsavtal refused, then filed as a scan', { timeout: 90_000 }, ()
       buffer: scan,
     });
     await section.getByLabel('Datum då sista parten skrev under (frivilligt)').fill('2026-12-01');
-    await file.focus();
-    await page.keyboard.press('Enter');
+    await file.press('Enter');
     await section.getByText('Avtalet är arkiverat som Signerat: Samarbetsavtal SAMUTB signerat.pdf').waitFor();
     await section.getByText('SAMUTB har flyttats från skedet Avtal till Uppstart.', { exact: false }).waitFor();
     const filed = await api.samutb();

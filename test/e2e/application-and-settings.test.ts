@@ -115,8 +115,7 @@ describe('Ny ansökan', { timeout: 90_000 }, () => {
     await page.getByLabel('Startdatum').fill('2027-01-01');
     await page.getByLabel('Slutdatum').fill('2028-12-31');
     // "Spara utkast" by keyboard
-    await page.getByRole('button', { name: 'Spara utkast' }).focus();
-    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Spara utkast' }).press('Enter');
     await page.waitForURL(/#\/ansokan\/\d+$/);
     const id = /#\/ansokan\/(\d+)$/.exec(page.url())?.[1] ?? '';
     await page.getByRole('heading', { level: 1, name: 'Ansökan LYFT' }).waitFor();
@@ -367,8 +366,7 @@ describe('Inställningar', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Ta bort påminnelse 3' }).click();
     expect(await reminder(3).count()).toBe(0);
     await page.getByRole('textbox', { name: 'Procent av årets budget' }).fill('12,5');
-    await page.getByRole('button', { name: 'Spara inställningar' }).focus();
-    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Spara inställningar' }).press('Enter');
     await page.getByText('Inställningarna är sparade').waitFor();
     await page.getByText('Ändrat: påminnelser och gräns för mindre budgetändring.').waitFor();
     const after = await api<Settings>('karin.vallgren', 'GET', '/api/installningar');

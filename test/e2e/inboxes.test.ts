@@ -142,8 +142,7 @@ describe('Beslut', { timeout: 60_000 }, () => {
 
     await page.getByRole('textbox', { name: /Kommentar/ }).fill('Väl förberett, bra att SIP-arbetet samordnas.');
     // by keyboard: focus the button and press Enter
-    await page.getByRole('button', { name: 'Godkänn' }).focus();
-    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Godkänn' }).press('Enter');
     await page.getByText('Din röst är registrerad').waitFor();
     await page.getByText('1 av 7 organisationer har röstat: 1 godkänner. 4 behövs för beslut.').waitFor();
     const votes = page.getByRole('list', { name: 'Röster' });
@@ -269,8 +268,7 @@ describe('Rekvisitioner', { timeout: 60_000 }, () => {
     await screenshot(page, 'rekvisition-detalj');
 
     // by keyboard: focus + Space
-    await page.getByRole('button', { name: 'Markera som betald' }).focus();
-    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Markera som betald' }).press('Space');
     await page.getByText('Fakturan är markerad som betald.').waitFor();
     await page.getByText('Betald', { exact: true }).first().waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Markera som betald' }).count()).toBe(0);

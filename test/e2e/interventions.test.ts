@@ -120,8 +120,7 @@ describe('Insatser, the list', { timeout: 45_000 }, () => {
     await page.getByText('10 insatser', { exact: true }).waitFor();
 
     // keyboard: focus an insats's link and Enter opens its page
-    await page.getByRole('link', { name: 'NOVA – nya vägar för unga vuxna' }).focus();
-    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'NOVA – nya vägar för unga vuxna' }).press('Enter');
     await page.getByRole('heading', { level: 1, name: 'NOVA – nya vägar för unga vuxna' }).waitFor();
     expect(problems).toEqual([]);
   });
@@ -322,8 +321,7 @@ describe('one insats', { timeout: 45_000 }, () => {
     // someone else moves it first: the page's button is now stale, and the server says no
     const meanwhile = await call('sofia.lindahl', 'POST', `/api/insatser/${id}/skede`, { till: 'Beredning' });
     expect(meanwhile.status).toBe(200);
-    await toBeredning.focus();
-    await page.keyboard.press('Enter');
+    await toBeredning.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Flytta STEGTIN till Beredning?' });
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Flytta' }).click();
@@ -338,12 +336,10 @@ describe('one insats', { timeout: 45_000 }, () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Steg för steg Tingsryd' }).waitFor();
     const toKomplettering = page.getByRole('button', { name: 'Flytta till Komplettering' });
-    await toKomplettering.focus();
-    await page.keyboard.press('Space');
+    await toKomplettering.press('Space');
     const confirm = page.getByRole('dialog', { name: 'Flytta STEGTIN till Komplettering?' });
     await confirm.getByRole('textbox', { name: 'Kommentar (valfri)' }).fill('Budgeten för 2028 behöver förklaras.');
-    await confirm.getByRole('button', { name: 'Flytta' }).focus();
-    await page.keyboard.press('Enter');
+    await confirm.getByRole('button', { name: 'Flytta' }).press('Enter');
     await page.getByText('STEGTIN är nu i skedet Komplettering.').waitFor();
 
     const after = await api<Detail>('karin.vallgren', `/api/insatser/${id}`);

@@ -158,6 +158,10 @@ async function authenticate(
       audience,
       issuer: options.clientId,
       subject: options.clientId,
+      // msal stamps iat/nbf with Math.round(now), up to half a second ahead of this clock's whole
+      // second; Entra allows five minutes of clock skew, and so does its stand-in (without it, a
+      // certificate run that fell in the second half of a second was refused: a CI failure)
+      clockTolerance: 300,
     });
     return true;
   } catch {
