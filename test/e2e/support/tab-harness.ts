@@ -146,9 +146,10 @@ export async function checkAccessibility(target: Page | Frame): Promise<AxeViola
  * button's colours for a moment when it is enabled again (a dialog's buttons after a refused
  * request) and fades dialogs in; axe measuring colour contrast mid-fade reports a pale colour no
  * user is left looking at (CI saw it on a loaded machine). Endless ones — a spinner — are not
- * waited for.
+ * waited for. A few rounds, because an animation's end can start the next (a dialog's surface,
+ * then its content).
  */
-export async function settleAnimations(page: Frame): Promise<void> {
+async function settleAnimations(page: Frame): Promise<void> {
   for (let round = 0; round < 5; round++) {
     const running = await page.evaluate(async () => {
       const finite = document
